@@ -1,0 +1,52 @@
+package com.exampleco.timesheets.authserver;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+
+/**
+ * The authorization server's parts: clients, signing key, token claims and issuer. Each
+ * bean replaces the one Spring Boot would auto-configure.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AuthServerProperties.class)
+class AuthorizationServerConfiguration {
+
+	@Bean
+	RegisteredClientRepository registeredClientRepository(AuthServerProperties properties) {
+		return new InMemoryRegisteredClientRepository(ClientRegistrations.from(properties));
+	}
+
+	@Bean
+	JWKSource<SecurityContext> jwkSource(AuthServerProperties properties) {
+		RSAKey key = (properties.keyFile() != null) ? SigningKeys.loadOrCreate(properties.keyFile())
+				: SigningKeys.generate();
+		return new ImmutableJWKSet<>(new JWKSet(key));
+	}
+
+	@Bean
+	OAuth2TokenCustomizer<JwtEncodingContext> accessTokenClaims(AuthServerProperties properties) {
+		return new AccessTokenClaims(properties.audience(), properties.employeeClaim());
+	}
+
+	@Bean
+	AuthorizationServerSettings authorizationServerSettings(AuthServerProperties properties) {
+		AuthorizationServerSettings.Builder settings = AuthorizationServerSettings.builder();
+		if (properties.issuer() != null && !properties.issuer().isBlank()) {
+			settings.issuer(properties.issuer());
+		}
+		return settings.build();
+	}
+
+}
