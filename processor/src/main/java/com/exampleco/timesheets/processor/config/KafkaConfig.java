@@ -1,0 +1,145 @@
+package com.exampleco.timesheets.processor.config;
+
+import java.time.Clock;
+import java.util.Map;
+
+import com.exampleco.timesheets.events.MalformedEventException;
+import com.exampleco.timesheets.events.TimesheetEventCodec;
+import com.exampleco.timesheets.events.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.MicrometerConsumerListener;
+import org.springframework.kafka.core.MicrometerProducerListener;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.ContainerProperties.AckMode;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+/**
+ * Kafka wiring of the processor. The consumer reads raw bytes with
+ * {@code isolation.level=read_committed} and auto-commit off, in batches; the container
+ * commits a batch's offsets (AckMode BATCH) only after the listener returned, which is
+ * after the database commit. One {@link CommonErrorHandler}: a
+ * {@link DefaultErrorHandler} whose back-off is capped exponential and never ends, so a
+ * failing batch (database down, broker down for the dead-letter or state topic) is
+ * retried in place, paused consumer polling between attempts, until it succeeds; it is
+ * never skipped. Records that can never succeed are recognised while decoding and sent to
+ * the dead-letter topic by the same {@link DeadLetterPublishingRecoverer} this handler
+ * holds.
+ */
+@Configuration(proxyBeanMethods = false)
+class KafkaConfig {
+
+	@Bean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
+	@Bean
+	TimesheetEventCodec timesheetEventCodec() {
+		return new TimesheetEventCodec();
+	}
+
+	@Bean
+	DefaultKafkaProducerFactory<byte[], byte[]> kafkaProducerFactory(KafkaProperties kafka,
+			ObjectProvider<MeterRegistry> registry) {
+		Map<String, Object> config = kafka.buildProducerProperties();
+		config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+		config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+		config.put(ProducerConfig.ACKS_CONFIG, "all");
+		config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+		DefaultKafkaProducerFactory<byte[], byte[]> factory = new DefaultKafkaProducerFactory<>(config);
+		registry.ifAvailable((meters) -> factory.addListener(new MicrometerProducerListener<>(meters)));
+		return factory;
+	}
+
+	@Bean
+	KafkaTemplate<byte[], byte[]> kafkaTemplate(DefaultKafkaProducerFactory<byte[], byte[]> producerFactory) {
+		return new KafkaTemplate<>(producerFactory);
+	}
+
+	@Bean
+	DeadLetterPublishingRecoverer deadLetterPublishingRecoverer(KafkaTemplate<byte[], byte[]> template) {
+		// partition -1: let the producer choose (by key), whatever the DLT's partition
+		// count
+		return new DeadLetterPublishingRecoverer(template,
+				(record, ex) -> new TopicPartition(Topics.TIMESHEET_EVENTS_DLT, -1));
+	}
+
+	@Bean
+	CommonErrorHandler errorHandler(DeadLetterPublishingRecoverer recoverer, ProcessorProperties properties) {
+		ExponentialBackOff backOff = new ExponentialBackOff(properties.retry().initialInterval().toMillis(),
+				properties.retry().multiplier());
+		backOff.setMaxInterval(properties.retry().maxInterval().toMillis());
+		backOff.setMaxElapsedTime(Long.MAX_VALUE);
+		backOff.setMaxAttempts(Long.MAX_VALUE);
+		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+		// reached only if a listener reports a failed record itself: such records go
+		// straight to the DLT
+		handler.addNotRetryableExceptions(MalformedEventException.class);
+		return handler;
+	}
+
+	@Bean
+	ConcurrentKafkaListenerContainerFactory<byte[], byte[]> kafkaListenerContainerFactory(KafkaProperties kafka,
+			ProcessorProperties properties, CommonErrorHandler errorHandler, ObjectProvider<MeterRegistry> registry) {
+		Map<String, Object> config = kafka.buildConsumerProperties();
+		config.put(ConsumerConfig.GROUP_ID_CONFIG, properties.groupId());
+		config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+		config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+		config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+		config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, properties.maxPollRecords());
+		config.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+		DefaultKafkaConsumerFactory<byte[], byte[]> consumerFactory = new DefaultKafkaConsumerFactory<>(config);
+		registry.ifAvailable((meters) -> consumerFactory.addListener(new MicrometerConsumerListener<>(meters)));
+
+		ConcurrentKafkaListenerContainerFactory<byte[], byte[]> factory = new ConcurrentKafkaListenerContainerFactory<>();
+		factory.setConsumerFactory(consumerFactory);
+		factory.setBatchListener(true);
+		factory.setConcurrency(properties.concurrency());
+		factory.setCommonErrorHandler(errorHandler);
+		factory.getContainerProperties().setAckMode(AckMode.BATCH);
+		factory.getContainerProperties().setSyncCommits(true);
+		return factory;
+	}
+
+	@Bean
+	KafkaAdmin.NewTopics processorTopics(ProcessorProperties properties) {
+		if (!properties.createTopics()) {
+			return new KafkaAdmin.NewTopics();
+		}
+		return new KafkaAdmin.NewTopics(
+				TopicBuilder.name(Topics.TIMESHEET_EVENTS)
+					.partitions(properties.partitions())
+					.replicas(properties.replicationFactor())
+					.build(),
+				TopicBuilder.name(Topics.TIMESHEET_EVENTS_DLT)
+					.partitions(properties.partitions())
+					.replicas(properties.replicationFactor())
+					.build(),
+				TopicBuilder.name(Topics.TIMESHEET_STATE)
+					.partitions(properties.partitions())
+					.replicas(properties.replicationFactor())
+					.config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)
+					.build());
+	}
+
+}

@@ -1,0 +1,105 @@
+package com.exampleco.timesheets.processor.intake;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.exampleco.timesheets.events.MalformedEventException;
+import com.exampleco.timesheets.events.TimesheetEventCodec;
+import com.exampleco.timesheets.processor.ledger.AppliedBatch;
+import com.exampleco.timesheets.processor.ledger.ReceivedEvent;
+import com.exampleco.timesheets.processor.ledger.TimesheetLedger;
+import com.exampleco.timesheets.processor.statetopic.StatePublisher;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.stereotype.Service;
+
+/**
+ * Processes one polled batch: decodes every record; sends records that can never be
+ * decoded to the dead-letter topic (original bytes, failure in headers) and waits for the
+ * broker's acknowledgement; applies the rest in one database transaction; then publishes
+ * the touched states. Any exception leaves the offsets uncommitted, so the batch is
+ * retried as a whole; that is safe because the ledger drops eventIds it already recorded.
+ */
+@Service
+class EventIntake {
+
+	private static final Logger logger = LoggerFactory.getLogger(EventIntake.class);
+
+	private static final int REMEMBERED_DEAD_LETTERS = 10_000;
+
+	private final TimesheetEventCodec codec;
+
+	private final TimesheetLedger ledger;
+
+	private final DeadLetterPublishingRecoverer deadLetters;
+
+	private final IntakeMetrics metrics;
+
+	private final ObjectProvider<StatePublisher> statePublisher;
+
+	/**
+	 * Records already dead-lettered by this instance, so that retrying a batch (database
+	 * down) does not publish its poison records again and again.
+	 */
+	private final Set<String> deadLettered = Collections
+		.synchronizedSet(Collections.newSetFromMap(new LinkedHashMap<String, Boolean>() {
+			@Override
+			protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+				return size() > REMEMBERED_DEAD_LETTERS;
+			}
+		}));
+
+	EventIntake(TimesheetEventCodec codec, TimesheetLedger ledger, DeadLetterPublishingRecoverer deadLetters,
+			IntakeMetrics metrics, ObjectProvider<StatePublisher> statePublisher) {
+		this.codec = codec;
+		this.ledger = ledger;
+		this.deadLetters = deadLetters;
+		this.metrics = metrics;
+		this.statePublisher = statePublisher;
+	}
+
+	void accept(List<ConsumerRecord<byte[], byte[]>> records) {
+		List<ReceivedEvent> events = new ArrayList<>(records.size());
+		for (ConsumerRecord<byte[], byte[]> record : records) {
+			try {
+				events.add(new ReceivedEvent(this.codec.decode(record.value()), record.topic(), record.partition(),
+						record.offset()));
+			}
+			catch (MalformedEventException ex) {
+				deadLetter(record, ex);
+			}
+		}
+		AppliedBatch applied = this.ledger.apply(events);
+		this.metrics.recordCommitted(applied);
+		StatePublisher publisher = this.statePublisher.getIfAvailable();
+		if (publisher != null) {
+			publisher.publish(applied);
+		}
+	}
+
+	private void deadLetter(ConsumerRecord<byte[], byte[]> record, MalformedEventException ex) {
+		String coordinates = record.topic() + "-" + record.partition() + "@" + record.offset();
+		if (!this.deadLettered.add(coordinates)) {
+			return;
+		}
+		logger.warn("Sending undecodable record {} to the dead-letter topic: {}", coordinates, ex.getMessage());
+		try {
+			// synchronous: throws when the broker did not acknowledge
+			this.deadLetters.accept(record, null, ex);
+		}
+		catch (RuntimeException failure) {
+			this.deadLettered.remove(coordinates);
+			throw failure;
+		}
+		this.metrics.deadLettered();
+	}
+
+}

@@ -1,0 +1,326 @@
+package com.exampleco.timesheets.processor.ledger;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import com.exampleco.timesheets.events.EventType;
+import com.exampleco.timesheets.events.TimesheetEntry;
+import com.exampleco.timesheets.processor.ledger.AppliedBatch.Result;
+import com.exampleco.timesheets.processor.ledger.Timesheet.Stamp;
+
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Applies a batch of events to the database in one transaction: drops eventIds already
+ * recorded (recording the delivery in {@code duplicate_events}), runs the
+ * {@link StateMachine} in delivery order (which is offset order per timesheet, since a
+ * timesheet lives in one partition) and writes states and outcomes with batched JDBC: a
+ * fixed number of round trips per batch, not one per event. Applying the same batch twice
+ * changes no state.
+ */
+@Service
+public class TimesheetLedger {
+
+	private static final int IN_CHUNK = 500;
+
+	private static final String INSERT_TIMESHEET = """
+			INSERT INTO timesheets (external_id, employee_id, project_code, work_date, hours, note, status, version,
+			  last_event_id, last_batch_id, submitted_at, submitted_by, submitted_client, approved_at, approved_by,
+			  approval_comment, rejected_at, rejected_by, rejection_reason, deleted_at, deleted_by, updated_at,
+			  timesheet_id)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+	private static final String UPDATE_TIMESHEET = """
+			UPDATE timesheets SET external_id = ?, employee_id = ?, project_code = ?, work_date = ?, hours = ?,
+			  note = ?, status = ?, version = ?, last_event_id = ?, last_batch_id = ?, submitted_at = ?,
+			  submitted_by = ?, submitted_client = ?, approved_at = ?, approved_by = ?, approval_comment = ?,
+			  rejected_at = ?, rejected_by = ?, rejection_reason = ?, deleted_at = ?, deleted_by = ?, updated_at = ?
+			WHERE timesheet_id = ? AND version = ?""";
+
+	private static final String INSERT_OUTCOME = """
+			INSERT INTO applied_events (event_id, batch_id, timesheet_id, event_type, outcome, reason, occurred_at,
+			  kafka_topic, kafka_partition, kafka_offset, applied_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+	private static final String INSERT_DUPLICATE = """
+			INSERT INTO duplicate_events (event_id, batch_id, timesheet_id, event_type, kafka_topic, kafka_partition,
+			  kafka_offset, received_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?)""";
+
+	private final JdbcTemplate jdbc;
+
+	private final TransactionTemplate transactions;
+
+	private final StateMachine stateMachine = new StateMachine();
+
+	private final Clock clock;
+
+	/**
+	 * A ledger on the given database.
+	 * @param jdbc the database
+	 * @param transactions the transaction template of that database
+	 * @param clock source of the applied-at time
+	 */
+	public TimesheetLedger(JdbcTemplate jdbc, TransactionTemplate transactions, Clock clock) {
+		this.jdbc = jdbc;
+		this.transactions = transactions;
+		this.clock = clock;
+	}
+
+	/**
+	 * Applies the events in one transaction; when this returns, the transaction has
+	 * committed. Any exception means nothing was written.
+	 * @param events the batch in delivery order, may be empty
+	 * @return the outcomes and the resulting states, never null
+	 */
+	public AppliedBatch apply(List<ReceivedEvent> events) {
+		if (events.isEmpty()) {
+			return new AppliedBatch(List.of(), Map.of(), this.clock.instant());
+		}
+		AppliedBatch batch = this.transactions.execute((status) -> applyInTransaction(events));
+		return new AppliedBatch(batch.results(), batch.touched(), this.clock.instant());
+	}
+
+	private AppliedBatch applyInTransaction(List<ReceivedEvent> events) {
+		Instant now = this.clock.instant();
+		Set<UUID> eventIds = new LinkedHashSet<>();
+		Set<UUID> timesheetIds = new LinkedHashSet<>();
+		for (ReceivedEvent received : events) {
+			eventIds.add(received.event().eventId());
+			timesheetIds.add(received.event().timesheetId());
+		}
+		Set<UUID> recorded = recordedEventIds(eventIds);
+		Map<UUID, Timesheet> states = loadTimesheets(timesheetIds);
+		Map<UUID, Long> loadedVersions = new HashMap<>();
+		states.forEach((id, timesheet) -> loadedVersions.put(id, timesheet.version()));
+
+		List<Result> results = new ArrayList<>(events.size());
+		Set<UUID> seen = new HashSet<>();
+		Set<UUID> changed = new LinkedHashSet<>();
+		for (ReceivedEvent received : events) {
+			UUID eventId = received.event().eventId();
+			if (recorded.contains(eventId) || !seen.add(eventId)) {
+				results.add(new Result(received, Outcome.DUPLICATE, null));
+				continue;
+			}
+			UUID timesheetId = received.event().timesheetId();
+			Decision decision = this.stateMachine.decide(states.get(timesheetId), received.event());
+			if (decision.outcome() == Outcome.APPLIED) {
+				states.put(timesheetId, decision.next());
+				changed.add(timesheetId);
+			}
+			results.add(new Result(received, decision.outcome(), decision.reason()));
+		}
+
+		List<Timesheet> inserts = new ArrayList<>();
+		List<Timesheet> updates = new ArrayList<>();
+		for (UUID id : changed) {
+			(loadedVersions.containsKey(id) ? updates : inserts).add(states.get(id));
+		}
+		insertTimesheets(inserts, now);
+		updateTimesheets(updates, loadedVersions, now);
+		insertOutcomes(results, now);
+		return new AppliedBatch(results, Collections.unmodifiableMap(states), now);
+	}
+
+	private Set<UUID> recordedEventIds(Collection<UUID> eventIds) {
+		Set<UUID> recorded = new HashSet<>();
+		for (List<UUID> chunk : chunks(eventIds)) {
+			this.jdbc.query(
+					"SELECT event_id FROM applied_events WHERE event_id IN (" + placeholders(chunk.size()) + ")",
+					(RowCallbackHandler) (rs) -> {
+						recorded.add(rs.getObject(1, UUID.class));
+					}, chunk.toArray());
+		}
+		return recorded;
+	}
+
+	private Map<UUID, Timesheet> loadTimesheets(Collection<UUID> timesheetIds) {
+		Map<UUID, Timesheet> states = new LinkedHashMap<>();
+		for (List<UUID> chunk : chunks(timesheetIds)) {
+			this.jdbc.query("SELECT * FROM timesheets WHERE timesheet_id IN (" + placeholders(chunk.size()) + ")",
+					(RowCallbackHandler) (rs) -> {
+						Timesheet timesheet = mapTimesheet(rs);
+						states.put(timesheet.timesheetId(), timesheet);
+					}, chunk.toArray());
+		}
+		return states;
+	}
+
+	private void insertTimesheets(List<Timesheet> inserts, Instant now) {
+		if (inserts.isEmpty()) {
+			return;
+		}
+		this.jdbc.batchUpdate(INSERT_TIMESHEET, inserts, inserts.size(), (ps, timesheet) -> {
+			int next = bindTimesheet(ps, timesheet, now);
+			ps.setObject(next, timesheet.timesheetId());
+		});
+	}
+
+	private void updateTimesheets(List<Timesheet> updates, Map<UUID, Long> loadedVersions, Instant now) {
+		if (updates.isEmpty()) {
+			return;
+		}
+		int[][] counts = this.jdbc.batchUpdate(UPDATE_TIMESHEET, updates, updates.size(), (ps, timesheet) -> {
+			int next = bindTimesheet(ps, timesheet, now);
+			ps.setObject(next, timesheet.timesheetId());
+			ps.setLong(next + 1, loadedVersions.get(timesheet.timesheetId()));
+		});
+		for (int[] chunk : counts) {
+			for (int count : chunk) {
+				if (count == 0) {
+					// another consumer (a zombie after a rebalance) changed it meanwhile:
+					// retry the batch
+					throw new OptimisticLockingFailureException("timesheet changed concurrently");
+				}
+			}
+		}
+	}
+
+	private void insertOutcomes(List<Result> results, Instant now) {
+		List<Result> outcomes = new ArrayList<>(results.size());
+		List<Result> duplicates = new ArrayList<>();
+		for (Result result : results) {
+			(result.outcome() == Outcome.DUPLICATE ? duplicates : outcomes).add(result);
+		}
+		if (!outcomes.isEmpty()) {
+			this.jdbc.batchUpdate(INSERT_OUTCOME, outcomes, outcomes.size(), (ps, result) -> {
+				ReceivedEvent received = result.received();
+				ps.setObject(1, received.event().eventId());
+				ps.setObject(2, received.event().batchId());
+				ps.setObject(3, received.event().timesheetId());
+				ps.setString(4, typeName(received.event().eventType()));
+				ps.setString(5, result.outcome().name());
+				ps.setString(6, result.reason());
+				ps.setObject(7, timestamp(received.event().occurredAt()));
+				ps.setString(8, received.topic());
+				ps.setInt(9, received.partition());
+				ps.setLong(10, received.offset());
+				ps.setObject(11, timestamp(now));
+			});
+		}
+		if (!duplicates.isEmpty()) {
+			this.jdbc.batchUpdate(INSERT_DUPLICATE, duplicates, duplicates.size(), (ps, result) -> {
+				ReceivedEvent received = result.received();
+				ps.setObject(1, received.event().eventId());
+				ps.setObject(2, received.event().batchId());
+				ps.setObject(3, received.event().timesheetId());
+				ps.setString(4, typeName(received.event().eventType()));
+				ps.setString(5, received.topic());
+				ps.setInt(6, received.partition());
+				ps.setLong(7, received.offset());
+				ps.setObject(8, timestamp(now));
+			});
+		}
+	}
+
+	static String typeName(EventType type) {
+		return type.name();
+	}
+
+	private static int bindTimesheet(PreparedStatement ps, Timesheet timesheet, Instant now) throws SQLException {
+		TimesheetEntry entry = timesheet.entry();
+		ps.setString(1, entry.externalId());
+		ps.setString(2, entry.employeeId());
+		ps.setString(3, entry.projectCode());
+		ps.setObject(4, entry.workDate());
+		ps.setBigDecimal(5, entry.hours());
+		ps.setString(6, entry.note());
+		ps.setString(7, timesheet.status().name());
+		ps.setLong(8, timesheet.version());
+		ps.setObject(9, timesheet.lastEventId());
+		ps.setObject(10, timesheet.lastBatchId());
+		ps.setObject(11, timestamp(timesheet.submitted().at()));
+		ps.setString(12, timesheet.submitted().by());
+		ps.setString(13, timesheet.submitted().clientId());
+		int next = bindStamp(ps, 14, timesheet.approved(), true);
+		next = bindStamp(ps, next, timesheet.rejected(), true);
+		next = bindStamp(ps, next, timesheet.deleted(), false);
+		ps.setObject(next, timestamp(now));
+		return next + 1;
+	}
+
+	private static int bindStamp(PreparedStatement ps, int index, Stamp stamp, boolean withText) throws SQLException {
+		if (stamp == null) {
+			ps.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
+			ps.setNull(index + 1, Types.VARCHAR);
+			if (withText) {
+				ps.setNull(index + 2, Types.VARCHAR);
+			}
+		}
+		else {
+			ps.setObject(index, timestamp(stamp.at()));
+			ps.setString(index + 1, stamp.by());
+			if (withText) {
+				ps.setString(index + 2, stamp.text());
+			}
+		}
+		return index + (withText ? 3 : 2);
+	}
+
+	private static Timesheet mapTimesheet(ResultSet rs) throws SQLException {
+		TimesheetEntry entry = new TimesheetEntry(rs.getString("external_id"), rs.getString("employee_id"),
+				rs.getString("project_code"), rs.getObject("work_date", java.time.LocalDate.class),
+				rs.getBigDecimal("hours"), rs.getString("note"));
+		Stamp submitted = new Stamp(instant(rs, "submitted_at"), rs.getString("submitted_by"),
+				rs.getString("submitted_client"), null);
+		Stamp approved = stamp(rs, "approved_at", "approved_by", "approval_comment");
+		Stamp rejected = stamp(rs, "rejected_at", "rejected_by", "rejection_reason");
+		Stamp deleted = stamp(rs, "deleted_at", "deleted_by", null);
+		return new Timesheet(rs.getObject("timesheet_id", UUID.class), entry, Status.valueOf(rs.getString("status")),
+				rs.getLong("version"), rs.getObject("last_event_id", UUID.class),
+				rs.getObject("last_batch_id", UUID.class), submitted, approved, rejected, deleted);
+	}
+
+	private static Stamp stamp(ResultSet rs, String at, String by, String text) throws SQLException {
+		Instant instant = instant(rs, at);
+		if (instant == null) {
+			return null;
+		}
+		return new Stamp(instant, rs.getString(by), null, (text != null) ? rs.getString(text) : null);
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+		return (value != null) ? value.toInstant() : null;
+	}
+
+	private static OffsetDateTime timestamp(Instant instant) {
+		return instant.atOffset(ZoneOffset.UTC);
+	}
+
+	private static String placeholders(int count) {
+		return String.join(", ", Collections.nCopies(count, "?"));
+	}
+
+	private static List<List<UUID>> chunks(Collection<UUID> ids) {
+		List<UUID> all = new ArrayList<>(ids);
+		List<List<UUID>> chunks = new ArrayList<>();
+		for (int from = 0; from < all.size(); from += IN_CHUNK) {
+			chunks.add(all.subList(from, Math.min(all.size(), from + IN_CHUNK)));
+		}
+		return chunks;
+	}
+
+}

@@ -1,0 +1,196 @@
+package com.exampleco.timesheets.processor.ledger;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import com.exampleco.timesheets.events.Actor;
+import com.exampleco.timesheets.events.TimesheetApproved;
+import com.exampleco.timesheets.events.TimesheetDeleted;
+import com.exampleco.timesheets.events.TimesheetEntry;
+import com.exampleco.timesheets.events.TimesheetEvent;
+import com.exampleco.timesheets.events.TimesheetRejected;
+import com.exampleco.timesheets.events.TimesheetSubmitted;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+class StateMachineTests {
+
+	private static final UUID TIMESHEET = UUID.fromString("6f1c3c1e-5c1a-5a53-9a53-0a8f2c1d0001");
+
+	private static final Instant T0 = Instant.parse("2025-03-03T08:00:00Z");
+
+	private static final TimesheetEntry ENTRY = new TimesheetEntry("row-1", "emp-7", "PRJ-1",
+			LocalDate.parse("2025-03-03"), new BigDecimal("8.00"), "design review");
+
+	private static final TimesheetEntry CHANGED = new TimesheetEntry("row-1", "emp-7", "PRJ-1",
+			LocalDate.parse("2025-03-03"), new BigDecimal("7.5"), "design review");
+
+	private static final Actor UPLOADER = Actor.client("uploader");
+
+	private static final Actor APPROVER = new Actor("contractor-app", "auth0|boss", "emp-1");
+
+	private static final Actor SELF = new Actor("contractor-app", "auth0|me", "emp-7");
+
+	private final StateMachine machine = new StateMachine();
+
+	enum Kind {
+
+		SUBMIT_SAME, SUBMIT_CHANGED, APPROVE, APPROVE_SELF, REJECT, REJECT_SELF, DELETE
+
+	}
+
+	static Stream<Arguments> everyStateAndEvent() {
+		return Stream.of(
+				// unknown timesheet
+				arguments(null, Kind.SUBMIT_SAME, Outcome.APPLIED, null, Status.SUBMITTED),
+				arguments(null, Kind.SUBMIT_CHANGED, Outcome.APPLIED, null, Status.SUBMITTED),
+				arguments(null, Kind.APPROVE, Outcome.REJECTED, "unknown timesheet", null),
+				arguments(null, Kind.APPROVE_SELF, Outcome.REJECTED, "unknown timesheet", null),
+				arguments(null, Kind.REJECT, Outcome.REJECTED, "unknown timesheet", null),
+				arguments(null, Kind.REJECT_SELF, Outcome.REJECTED, "unknown timesheet", null),
+				arguments(null, Kind.DELETE, Outcome.REJECTED, "unknown timesheet", null),
+				// submitted
+				arguments(Status.SUBMITTED, Kind.SUBMIT_SAME, Outcome.UNCHANGED, null, Status.SUBMITTED),
+				arguments(Status.SUBMITTED, Kind.SUBMIT_CHANGED, Outcome.APPLIED, null, Status.SUBMITTED),
+				arguments(Status.SUBMITTED, Kind.APPROVE, Outcome.APPLIED, null, Status.APPROVED),
+				arguments(Status.SUBMITTED, Kind.APPROVE_SELF, Outcome.REJECTED,
+						"approver may not approve own timesheet", Status.SUBMITTED),
+				arguments(Status.SUBMITTED, Kind.REJECT, Outcome.APPLIED, null, Status.REJECTED),
+				arguments(Status.SUBMITTED, Kind.REJECT_SELF, Outcome.REJECTED, "approver may not reject own timesheet",
+						Status.SUBMITTED),
+				arguments(Status.SUBMITTED, Kind.DELETE, Outcome.APPLIED, null, Status.DELETED),
+				// approved
+				arguments(Status.APPROVED, Kind.SUBMIT_SAME, Outcome.UNCHANGED, null, Status.APPROVED),
+				arguments(Status.APPROVED, Kind.SUBMIT_CHANGED, Outcome.REJECTED,
+						"timesheet is approved; resubmission refused", Status.APPROVED),
+				arguments(Status.APPROVED, Kind.APPROVE, Outcome.REJECTED, "timesheet is already approved",
+						Status.APPROVED),
+				arguments(Status.APPROVED, Kind.APPROVE_SELF, Outcome.REJECTED,
+						"approver may not approve own timesheet", Status.APPROVED),
+				arguments(Status.APPROVED, Kind.REJECT, Outcome.REJECTED, "timesheet is approved; rejection refused",
+						Status.APPROVED),
+				arguments(Status.APPROVED, Kind.REJECT_SELF, Outcome.REJECTED, "approver may not reject own timesheet",
+						Status.APPROVED),
+				arguments(Status.APPROVED, Kind.DELETE, Outcome.APPLIED, null, Status.DELETED),
+				// rejected
+				arguments(Status.REJECTED, Kind.SUBMIT_SAME, Outcome.UNCHANGED, null, Status.REJECTED),
+				arguments(Status.REJECTED, Kind.SUBMIT_CHANGED, Outcome.APPLIED, null, Status.SUBMITTED),
+				arguments(Status.REJECTED, Kind.APPROVE, Outcome.REJECTED,
+						"timesheet is rejected; it must be resubmitted before approval", Status.REJECTED),
+				arguments(Status.REJECTED, Kind.APPROVE_SELF, Outcome.REJECTED,
+						"approver may not approve own timesheet", Status.REJECTED),
+				arguments(Status.REJECTED, Kind.REJECT, Outcome.REJECTED, "timesheet is already rejected",
+						Status.REJECTED),
+				arguments(Status.REJECTED, Kind.REJECT_SELF, Outcome.REJECTED, "approver may not reject own timesheet",
+						Status.REJECTED),
+				arguments(Status.REJECTED, Kind.DELETE, Outcome.APPLIED, null, Status.DELETED),
+				// deleted
+				arguments(Status.DELETED, Kind.SUBMIT_SAME, Outcome.REJECTED, "timesheet is deleted", Status.DELETED),
+				arguments(Status.DELETED, Kind.SUBMIT_CHANGED, Outcome.REJECTED, "timesheet is deleted",
+						Status.DELETED),
+				arguments(Status.DELETED, Kind.APPROVE, Outcome.REJECTED, "timesheet is deleted", Status.DELETED),
+				arguments(Status.DELETED, Kind.APPROVE_SELF, Outcome.REJECTED, "timesheet is deleted", Status.DELETED),
+				arguments(Status.DELETED, Kind.REJECT, Outcome.REJECTED, "timesheet is deleted", Status.DELETED),
+				arguments(Status.DELETED, Kind.REJECT_SELF, Outcome.REJECTED, "timesheet is deleted", Status.DELETED),
+				arguments(Status.DELETED, Kind.DELETE, Outcome.REJECTED, "timesheet is already deleted",
+						Status.DELETED));
+	}
+
+	@ParameterizedTest(name = "{0} + {1} -> {2} {3}")
+	@MethodSource("everyStateAndEvent")
+	void decidesEveryStateAndEventPair(Status state, Kind kind, Outcome outcome, String reason, Status next) {
+		Timesheet current = (state != null) ? timesheetIn(state) : null;
+		TimesheetEvent event = event(kind);
+
+		Decision decision = this.machine.decide(current, event);
+
+		assertThat(decision.outcome()).isEqualTo(outcome);
+		assertThat(decision.reason()).isEqualTo(reason);
+		if (next == null) {
+			assertThat(decision.next()).isNull();
+		}
+		else {
+			assertThat(decision.next().status()).isEqualTo(next);
+		}
+		if (outcome == Outcome.APPLIED) {
+			assertThat(decision.next().version()).isEqualTo((current != null) ? current.version() + 1 : 1);
+			assertThat(decision.next().lastEventId()).isEqualTo(event.eventId());
+		}
+		else {
+			assertThat(decision.next()).isSameAs(current);
+		}
+	}
+
+	@Test
+	void resubmissionAfterRejectionClearsTheRejectionAndTakesTheNewContent() {
+		Timesheet rejected = this.machine.decide(timesheetIn(Status.SUBMITTED), event(Kind.REJECT)).next();
+
+		Decision decision = this.machine.decide(rejected, event(Kind.SUBMIT_CHANGED));
+
+		assertThat(decision.outcome()).isEqualTo(Outcome.APPLIED);
+		assertThat(decision.next().status()).isEqualTo(Status.SUBMITTED);
+		assertThat(decision.next().rejected()).isNull();
+		assertThat(decision.next().entry().hours()).isEqualByComparingTo("7.5");
+		assertThat(decision.next().version()).isEqualTo(rejected.version() + 1);
+	}
+
+	@Test
+	void approvalRecordsApproverAndComment() {
+		Decision decision = this.machine.decide(timesheetIn(Status.SUBMITTED), event(Kind.APPROVE));
+
+		assertThat(decision.next().approved().by()).isEqualTo("auth0|boss");
+		assertThat(decision.next().approved().text()).isEqualTo("ok");
+		assertThat(decision.next().approved().at()).isEqualTo(T0.plusSeconds(60));
+	}
+
+	@Test
+	void submissionEqualByHoursValueIsUnchanged() {
+		TimesheetEntry sameWithOtherScale = new TimesheetEntry("row-1", "emp-7", "PRJ-1", LocalDate.parse("2025-03-03"),
+				new BigDecimal("8"), "design review");
+
+		Decision decision = this.machine.decide(timesheetIn(Status.SUBMITTED), new TimesheetSubmitted(UUID.randomUUID(),
+				TIMESHEET, UUID.randomUUID(), T0, UPLOADER, 1, sameWithOtherScale));
+
+		assertThat(decision.outcome()).isEqualTo(Outcome.UNCHANGED);
+	}
+
+	@Test
+	void machineClientWithoutEmployeeMayApprove() {
+		Decision decision = this.machine.decide(timesheetIn(Status.SUBMITTED), new TimesheetApproved(UUID.randomUUID(),
+				TIMESHEET, UUID.randomUUID(), T0, Actor.client("approver-bot"), 1, null));
+
+		assertThat(decision.outcome()).isEqualTo(Outcome.APPLIED);
+	}
+
+	private static Timesheet timesheetIn(Status status) {
+		Timesheet.Stamp submitted = new Timesheet.Stamp(T0, "uploader", "uploader", null);
+		Timesheet.Stamp decided = new Timesheet.Stamp(T0, "auth0|boss", "contractor-app", "why");
+		return new Timesheet(TIMESHEET, ENTRY, status, 3, UUID.randomUUID(), UUID.randomUUID(), submitted,
+				(status == Status.APPROVED) ? decided : null, (status == Status.REJECTED) ? decided : null,
+				(status == Status.DELETED) ? decided : null);
+	}
+
+	private static TimesheetEvent event(Kind kind) {
+		UUID eventId = UUID.randomUUID();
+		UUID batchId = UUID.randomUUID();
+		Instant at = T0.plusSeconds(60);
+		return switch (kind) {
+			case SUBMIT_SAME -> new TimesheetSubmitted(eventId, TIMESHEET, batchId, at, UPLOADER, 1, ENTRY);
+			case SUBMIT_CHANGED -> new TimesheetSubmitted(eventId, TIMESHEET, batchId, at, UPLOADER, 1, CHANGED);
+			case APPROVE -> new TimesheetApproved(eventId, TIMESHEET, batchId, at, APPROVER, 1, "ok");
+			case APPROVE_SELF -> new TimesheetApproved(eventId, TIMESHEET, batchId, at, SELF, 1, null);
+			case REJECT -> new TimesheetRejected(eventId, TIMESHEET, batchId, at, APPROVER, 1, "wrong project");
+			case REJECT_SELF -> new TimesheetRejected(eventId, TIMESHEET, batchId, at, SELF, 1, null);
+			case DELETE -> new TimesheetDeleted(eventId, TIMESHEET, batchId, at, UPLOADER, 1);
+		};
+	}
+
+}
