@@ -56,10 +56,13 @@ public enum EntryFormat {
 
 	/**
 	 * The format of a file by its extension.
-	 * @param fileName the file name
+	 * @param fileName the file name, may be null
 	 * @return the format, or empty when the extension is not one of ours
 	 */
 	public static Optional<EntryFormat> ofFileName(String fileName) {
+		if (fileName == null) {
+			return Optional.empty();
+		}
 		String name = fileName.toLowerCase(Locale.ROOT);
 		for (EntryFormat format : values()) {
 			if (name.endsWith(format.fileExtension)) {

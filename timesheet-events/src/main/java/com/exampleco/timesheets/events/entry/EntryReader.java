@@ -1,5 +1,6 @@
 package com.exampleco.timesheets.events.entry;
 
+import java.math.BigDecimal;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -8,9 +9,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Objects;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,15 +29,23 @@ public final class EntryReader {
 	public static final List<String> CSV_COLUMNS = List.of("external_id", "employee_id", "project_code", "work_date",
 			"hours", "note");
 
-	private static final Set<String> JSON_FIELDS = Set.of("externalId", "employeeId", "projectCode", "workDate",
+	private static final List<String> JSON_FIELDS = List.of("externalId", "employeeId", "projectCode", "workDate",
 			"hours", "note");
 
-	private static final Set<String> REQUIRED_CSV_COLUMNS = Set.of("external_id", "employee_id", "project_code",
+	private static final List<String> REQUIRED_CSV_COLUMNS = List.of("external_id", "employee_id", "project_code",
 			"work_date", "hours");
+
+	/**
+	 * Beyond this many digits a JSON number is written in scientific notation rather than
+	 * expanded (which for {@code 1e999999999} would take gigabytes); the validator
+	 * refuses it either way.
+	 */
+	private static final int MAX_PLAIN_DIGITS = 64;
 
 	private final JsonMapper mapper = JsonMapper.builder()
 		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
 		.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+		.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
 		.build();
 
 	/**
@@ -45,6 +55,8 @@ public final class EntryReader {
 	 * @return the entries read and the problems found
 	 */
 	public Result read(EntryFormat format, byte[] bytes) {
+		Objects.requireNonNull(format, "format");
+		Objects.requireNonNull(bytes, "bytes");
 		String text;
 		try {
 			text = StandardCharsets.UTF_8.newDecoder()
@@ -135,7 +147,7 @@ public final class EntryReader {
 				values.put(name, value.asString());
 			}
 			else if (value.isNumber() && name.equals("hours")) {
-				values.put(name, value.decimalValue().toPlainString());
+				values.put(name, numberText(value.decimalValue()));
 			}
 			else {
 				violations.add(new Violation(index, line, name,
@@ -205,6 +217,11 @@ public final class EntryReader {
 			index++;
 		}
 		return new Result(entries, violations);
+	}
+
+	private static String numberText(BigDecimal number) {
+		boolean small = number.precision() <= MAX_PLAIN_DIGITS && Math.abs(number.scale()) <= MAX_PLAIN_DIGITS;
+		return small ? number.toPlainString() : number.toString();
 	}
 
 	private static String column(CsvRecords.Row row, Map<String, Integer> columns, String name) {

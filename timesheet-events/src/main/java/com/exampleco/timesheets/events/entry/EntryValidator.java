@@ -22,18 +22,18 @@ import com.exampleco.timesheets.events.TimesheetEntry;
  * note is ignored. A batch is judged whole: every violation of every entry is reported.
  * Thread-safe.
  * <ul>
- * <li>{@code externalId}: required, at most {@value #MAX_EXTERNAL_ID_LENGTH} characters,
- * no control characters, unique within the batch</li>
+ * <li>{@code externalId}: required, at most {@value #MAX_EXTERNAL_ID_LENGTH} characters
+ * (code points), no control characters, unique within the batch</li>
  * <li>{@code employeeId}: required, 1 to 64 of {@code A-Z a-z 0-9 _ -}</li>
  * <li>{@code projectCode}: required, 1 to 40 of {@code A-Z a-z 0-9 . _ -}, starting with
  * a letter or digit</li>
  * <li>{@code workDate}: required, ISO {@code yyyy-mm-dd}, a real date, not before
  * {@link EntryLimits#earliestWorkDate()} nor more than {@link EntryLimits#maxDaysAhead()}
  * days after today (UTC)</li>
- * <li>{@code hours}: required, a decimal number greater than 0, at most 24, in quarter
- * hours</li>
- * <li>{@code note}: optional, at most {@link EntryLimits#maxNoteLength()} characters, no
- * control characters but tab and line breaks</li>
+ * <li>{@code hours}: required, a plain decimal number (ASCII digits, optional point, no
+ * exponent) greater than 0, at most 24, in quarter hours</li>
+ * <li>{@code note}: optional, at most {@link EntryLimits#maxNoteLength()} characters
+ * (code points), no control characters but tab and line breaks</li>
  * </ul>
  */
 public final class EntryValidator {
@@ -47,6 +47,8 @@ public final class EntryValidator {
 
 	private static final DateTimeFormatter ISO_DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")
 		.withResolverStyle(ResolverStyle.STRICT);
+
+	private static final Pattern PLAIN_DECIMAL = Pattern.compile("[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)");
 
 	private static final BigDecimal MAX_HOURS = BigDecimal.valueOf(24);
 
@@ -87,14 +89,14 @@ public final class EntryValidator {
 		LocalDate today = LocalDate.now(this.clock.withZone(ZoneOffset.UTC));
 		for (SourcedEntry entry : entries) {
 			Checker checker = new Checker(entry, violations);
-			TimesheetEntry checked = check(checker, entry.raw(), today);
-			if (checked != null) {
-				Integer first = firstIndexOfExternalId.putIfAbsent(checked.externalId(), entry.index());
+			String externalId = checkExternalId(checker, entry.raw().externalId());
+			if (externalId != null) {
+				Integer first = firstIndexOfExternalId.putIfAbsent(externalId, entry.index());
 				if (first != null) {
 					checker.fail("externalId", "duplicate externalId in this batch (first at index " + first + ")");
-					checked = null;
 				}
 			}
+			TimesheetEntry checked = check(checker, externalId, entry.raw(), today);
 			if (checked != null) {
 				valid.add(checked);
 			}
@@ -111,16 +113,27 @@ public final class EntryValidator {
 		return validate(List.of(new SourcedEntry(0, 0, raw)));
 	}
 
-	private TimesheetEntry check(Checker checker, RawEntry raw, LocalDate today) {
-		String externalId = checker.required("externalId", raw.externalId());
-		if (externalId != null) {
-			if (externalId.length() > MAX_EXTERNAL_ID_LENGTH) {
-				checker.fail("externalId", "must be at most " + MAX_EXTERNAL_ID_LENGTH + " characters");
-			}
-			else if (hasControlCharacters(externalId, false)) {
-				checker.fail("externalId", "must not contain control characters");
-			}
+	private static String checkExternalId(Checker checker, String value) {
+		String externalId = checker.required("externalId", value);
+		if (externalId == null) {
+			return null;
 		}
+		if (externalId.codePointCount(0, externalId.length()) > MAX_EXTERNAL_ID_LENGTH) {
+			checker.fail("externalId", "must be at most " + MAX_EXTERNAL_ID_LENGTH + " characters");
+			return null;
+		}
+		if (hasControlCharacters(externalId, false)) {
+			checker.fail("externalId", "must not contain control characters");
+			return null;
+		}
+		if (hasUnpairedSurrogates(externalId)) {
+			checker.fail("externalId", "must be valid Unicode text");
+			return null;
+		}
+		return externalId;
+	}
+
+	private TimesheetEntry check(Checker checker, String externalId, RawEntry raw, LocalDate today) {
 		String employeeId = checker.matching("employeeId", raw.employeeId(), EMPLOYEE_ID,
 				"must be 1 to 64 letters, digits, '_' or '-'");
 		String projectCode = checker.matching("projectCode", raw.projectCode(), PROJECT_CODE,
@@ -134,6 +147,9 @@ public final class EntryValidator {
 			}
 			else if (hasControlCharacters(note, true)) {
 				checker.fail("note", "must not contain control characters other than tab and line breaks");
+			}
+			else if (hasUnpairedSurrogates(note)) {
+				checker.fail("note", "must be valid Unicode text");
 			}
 		}
 		if (checker.failed()) {
@@ -174,8 +190,8 @@ public final class EntryValidator {
 		}
 		BigDecimal hours;
 		try {
-			if (text.length() > 32) {
-				throw new NumberFormatException("too long");
+			if (text.length() > 32 || !PLAIN_DECIMAL.matcher(text).matches()) {
+				throw new NumberFormatException("not a plain decimal");
 			}
 			hours = new BigDecimal(text);
 		}
@@ -205,6 +221,19 @@ public final class EntryValidator {
 				continue;
 			}
 			if (Character.isISOControl(c)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean hasUnpairedSurrogates(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+				i++;
+			}
+			else if (Character.isSurrogate(c)) {
 				return true;
 			}
 		}
