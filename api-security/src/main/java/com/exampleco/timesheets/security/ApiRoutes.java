@@ -1,0 +1,120 @@
+package com.exampleco.timesheets.security;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.util.Assert;
+
+/**
+ * The scope each route of an API needs, declared once and used twice: to authorize
+ * requests ({@code hasAuthority("SCOPE_…")}) and to name the missing scope in a 403's
+ * {@code WWW-Authenticate: Bearer error="insufficient_scope", scope="…"}.
+ * <p>
+ * Immutable once built; routes are matched in declaration order, first match wins. <pre>
+ * ApiRoutes routes = ApiRoutes.builder()
+ *     .route(HttpMethod.POST, "/timesheet-batches", "create:timesheets")
+ *     .route(HttpMethod.DELETE, "/timesheets/{id}", "delete:timesheets")
+ *     .build();
+ * </pre>
+ */
+public final class ApiRoutes {
+
+	private static final Pattern SCOPE_TOKEN = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]+");
+
+	private static final List<RequestMatcher> ANONYMOUS = List.of(
+			PathPatternRequestMatcher.pathPattern(HttpMethod.GET, "/actuator/health/**"),
+			PathPatternRequestMatcher.pathPattern(HttpMethod.HEAD, "/actuator/health/**"));
+
+	private final List<Route> routes;
+
+	private ApiRoutes(List<Route> routes) {
+		this.routes = List.copyOf(routes);
+	}
+
+	/**
+	 * Starts declaring routes.
+	 * @return a new builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/**
+	 * Adds the rules to an app's {@code authorizeHttpRequests}: actuator health
+	 * ({@code GET|HEAD /actuator/health/**}) anonymous, then each route with its scope.
+	 * Returns the registry so the app ends the chain itself, normally with
+	 * {@code .anyRequest().denyAll()}.
+	 * @param authorize the registry of the app's filter chain
+	 * @return the same registry
+	 */
+	public AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry authorize(
+			AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry authorize) {
+		authorize.requestMatchers(ANONYMOUS.toArray(RequestMatcher[]::new)).permitAll();
+		for (Route route : this.routes) {
+			authorize.requestMatchers(route.matcher()).hasAuthority(ScopeAuthoritiesConverter.PREFIX + route.scope());
+		}
+		return authorize;
+	}
+
+	/**
+	 * The scope the first matching route needs.
+	 * @param request the request
+	 * @return the scope, or empty when no declared route matches
+	 */
+	public Optional<String> requiredScope(HttpServletRequest request) {
+		return this.routes.stream().filter((route) -> route.matcher().matches(request)).map(Route::scope).findFirst();
+	}
+
+	private record Route(RequestMatcher matcher, String scope) {
+
+	}
+
+	/**
+	 * Collects routes; not thread-safe.
+	 */
+	public static final class Builder {
+
+		private final List<Route> routes = new ArrayList<>();
+
+		private Builder() {
+		}
+
+		/**
+		 * Declares that a route needs a scope.
+		 * @param method the HTTP method
+		 * @param pattern a Spring path pattern, e.g. {@code /timesheets/{id}/approval}
+		 * @param scope the scope, without the {@code SCOPE_} prefix, e.g.
+		 * {@code approve:timesheets}
+		 * @return this builder
+		 */
+		public Builder route(HttpMethod method, String pattern, String scope) {
+			Assert.notNull(method, "method must not be null");
+			Assert.hasText(pattern, "pattern must not be empty");
+			Assert.isTrue(scope != null && SCOPE_TOKEN.matcher(scope).matches(),
+					() -> "scope must be one RFC 6749 scope token without the SCOPE_ prefix: " + scope);
+			Assert.isTrue(!scope.startsWith(ScopeAuthoritiesConverter.PREFIX),
+					() -> "scope must be given without the SCOPE_ prefix: " + scope);
+			this.routes.add(new Route(PathPatternRequestMatcher.pathPattern(method, pattern), scope));
+			return this;
+		}
+
+		/**
+		 * Finishes the declaration.
+		 * @return the routes, never null
+		 */
+		public ApiRoutes build() {
+			return new ApiRoutes(this.routes);
+		}
+
+	}
+
+}

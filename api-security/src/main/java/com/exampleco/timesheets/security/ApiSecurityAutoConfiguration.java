@@ -1,0 +1,76 @@
+package com.exampleco.timesheets.security;
+
+import java.util.List;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Registers the shared resource-server pieces: the {@link JwtDecoder} (issuer JWKS, RS256
+ * only, {@code iss}, {@code aud}, {@code exp}/{@code nbf} with skew), the
+ * {@link JwtAuthenticationConverter} (scopes and permissions as {@code SCOPE_}
+ * authorities) and the {@link CallerResolver}. Apps apply them in their own filter chain
+ * with {@link ApiSecurityConfigurer}.
+ * <p>
+ * Runs before Boot's resource-server and authorization-server auto-configurations so that
+ * this decoder wins over any decoder built from a local {@code jwkSource} bean.
+ */
+@AutoConfiguration(
+		before = { OAuth2ResourceServerAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class,
+				SecurityAutoConfiguration.class },
+		beforeName = "org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet.OAuth2AuthorizationServerJwtAutoConfiguration")
+@ConditionalOnClass(JwtDecoder.class)
+@EnableConfigurationProperties(ApiSecurityProperties.class)
+public final class ApiSecurityAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	JwtDecoder jwtDecoder(ApiSecurityProperties properties) {
+		return IssuerJwtDecoders.lazy(properties);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	JwtAuthenticationConverter jwtAuthenticationConverter() {
+		JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+		converter.setJwtGrantedAuthoritiesConverter(new ScopeAuthoritiesConverter());
+		return converter;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CallerResolver callerResolver(ApiSecurityProperties properties) {
+		return new CallerResolver(properties.employeeClaim());
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(WebMvcConfigurer.class)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	static class CallerArgumentConfiguration implements WebMvcConfigurer {
+
+		private final CallerResolver callerResolver;
+
+		CallerArgumentConfiguration(CallerResolver callerResolver) {
+			this.callerResolver = callerResolver;
+		}
+
+		@Override
+		public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+			resolvers.add(new CallerArgumentResolver(this.callerResolver));
+		}
+
+	}
+
+}

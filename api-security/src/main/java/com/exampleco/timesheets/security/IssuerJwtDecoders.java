@@ -1,0 +1,70 @@
+package com.exampleco.timesheets.security;
+
+import java.util.List;
+
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.JwtTypeValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
+import org.springframework.util.StringUtils;
+
+/**
+ * Builds the decoder every API uses. Keys come from the issuer's JWK Set over HTTP
+ * (Nimbus caches the set for five minutes and refetches it when a token names an unknown
+ * {@code kid}, which is how key rotation reaches us). The issuer is contacted only when
+ * the first token arrives.
+ */
+final class IssuerJwtDecoders {
+
+	private IssuerJwtDecoders() {
+	}
+
+	static JwtDecoder lazy(ApiSecurityProperties properties) {
+		return new SupplierJwtDecoder(() -> create(properties));
+	}
+
+	static NimbusJwtDecoder create(ApiSecurityProperties properties) {
+		String issuer = properties.issuerUri().toString();
+		NimbusJwtDecoder.JwkSetUriJwtDecoderBuilder builder = (properties.jwkSetUri() != null)
+				? NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri().toString())
+				: NimbusJwtDecoder.withIssuerLocation(issuer);
+		// An explicit algorithm replaces the algorithms a discovery document would
+		// announce
+		NimbusJwtDecoder decoder = builder.jwsAlgorithm(SignatureAlgorithm.RS256).build();
+		decoder.setJwtValidator(validator(properties));
+		return decoder;
+	}
+
+	/**
+	 * Every check in one place, so that changing the clock skew can never drop the
+	 * audience check.
+	 */
+	static OAuth2TokenValidator<Jwt> validator(ApiSecurityProperties properties) {
+		JwtTypeValidator type = new JwtTypeValidator("JWT", "at+jwt");
+		type.setAllowEmpty(true);
+		JwtTimestampValidator timestamps = new JwtTimestampValidator(properties.clockSkew());
+		timestamps.setAllowEmptyExpiryClaim(false);
+		return new DelegatingOAuth2TokenValidator<>(
+				List.of(type, timestamps, new JwtIssuerValidator(properties.issuerUri().toString()),
+						new JwtAudienceValidator(properties.audience()), IssuerJwtDecoders::requireSubject));
+	}
+
+	private static OAuth2TokenValidatorResult requireSubject(Jwt jwt) {
+		if (StringUtils.hasText(jwt.getSubject())) {
+			return OAuth2TokenValidatorResult.success();
+		}
+		return OAuth2TokenValidatorResult
+			.failure(new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN, "The sub claim is missing", null));
+	}
+
+}

@@ -1,0 +1,92 @@
+package com.exampleco.timesheets.security;
+
+import java.time.Duration;
+
+import com.exampleco.timesheets.testsupport.tokens.TestTokenIssuer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ApiSecurityAutoConfigurationTests {
+
+	static final TestTokenIssuer issuer = TestTokenIssuer.start();
+
+	private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(ApiSecurityAutoConfiguration.class));
+
+	@AfterAll
+	static void stopIssuer() {
+		issuer.close();
+	}
+
+	@Test
+	void bindsDefaults() {
+		this.runner.withPropertyValues("timesheets.security.issuer-uri=https://tenant.auth0.com/").run((context) -> {
+			ApiSecurityProperties properties = context.getBean(ApiSecurityProperties.class);
+			assertThat(properties.audience()).isEqualTo("https://api.timesheets.exampleco.com");
+			assertThat(properties.clockSkew()).isEqualTo(Duration.ofSeconds(30));
+			assertThat(properties.employeeClaim()).isEqualTo("https://timesheets.exampleco.com/employee_id");
+			assertThat(properties.jwkSetUri()).isNull();
+			assertThat(context).hasSingleBean(JwtDecoder.class)
+				.hasSingleBean(JwtAuthenticationConverter.class)
+				.hasSingleBean(CallerResolver.class);
+		});
+	}
+
+	@Test
+	void refusesToStartWithoutIssuer() {
+		this.runner.run((
+				context) -> assertThat(context).hasFailed().getFailure().rootCause().hasMessageContaining("issuerUri"));
+	}
+
+	@Test
+	void refusesToStartWithBlankAudience() {
+		this.runner
+			.withPropertyValues("timesheets.security.issuer-uri=https://tenant.auth0.com/",
+					"timesheets.security.audience= ")
+			.run((context) -> assertThat(context).hasFailed());
+	}
+
+	@Test
+	void startsWhileTheIssuerIsUnreachable() {
+		this.runner.withPropertyValues("timesheets.security.issuer-uri=http://127.0.0.1:9/not-up-yet")
+			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(JwtDecoder.class));
+	}
+
+	@Test
+	void discoversKeysFromTheIssuerOnFirstToken() {
+		this.runner.withPropertyValues("timesheets.security.issuer-uri=" + issuer.issuer()).run((context) -> {
+			Jwt jwt = context.getBean(JwtDecoder.class).decode(issuer.token().subject("someone").sign());
+			assertThat(jwt.getSubject()).isEqualTo("someone");
+		});
+	}
+
+	@Test
+	void usesConfiguredJwkSetUriWithoutDiscovery() {
+		this.runner
+			.withPropertyValues("timesheets.security.issuer-uri=https://tenant.auth0.com/",
+					"timesheets.security.jwk-set-uri=" + issuer.jwkSetUri())
+			.run((context) -> {
+				Jwt jwt = context.getBean(JwtDecoder.class)
+					.decode(issuer.token().issuer("https://tenant.auth0.com/").sign());
+				assertThat(jwt.getIssuer()).hasToString("https://tenant.auth0.com/");
+			});
+	}
+
+	@Test
+	void backsOffWhenTheAppDefinesItsOwnDecoder() {
+		JwtDecoder own = NimbusJwtDecoder.withJwkSetUri(issuer.jwkSetUri().toString()).build();
+		this.runner.withPropertyValues("timesheets.security.issuer-uri=" + issuer.issuer())
+			.withBean(JwtDecoder.class, () -> own)
+			.run((context) -> assertThat(context.getBean(JwtDecoder.class)).isSameAs(own));
+	}
+
+}

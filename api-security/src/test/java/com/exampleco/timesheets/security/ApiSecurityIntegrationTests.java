@@ -1,0 +1,380 @@
+package com.exampleco.timesheets.security;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+
+import com.exampleco.timesheets.security.sample.SampleApiApplication;
+import com.exampleco.timesheets.testsupport.tokens.TestTokenIssuer;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKMatcher;
+import com.nimbusds.jose.jwk.JWKSelector;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The real token path: a running sample API, tokens signed by a real issuer whose keys
+ * are fetched over HTTP, requests over HTTP.
+ */
+@SpringBootTest(classes = SampleApiApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = "management.endpoints.web.exposure.include=health,info")
+class ApiSecurityIntegrationTests {
+
+	static final TestTokenIssuer issuer = TestTokenIssuer.start();
+
+	private static final HttpClient http = HttpClient.newHttpClient();
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ApplicationContext context;
+
+	@DynamicPropertySource
+	static void security(DynamicPropertyRegistry registry) {
+		registry.add("timesheets.security.issuer-uri", () -> issuer.issuer().toString());
+	}
+
+	@AfterAll
+	static void stopIssuer() {
+		issuer.close();
+	}
+
+	@Test
+	void servesRequestWithTheRouteScope() throws Exception {
+		HttpResponse<String> response = post("/timesheet-batches", issuer.token().scopes("create:timesheets").sign());
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(body(response).get("authorities").toString()).contains("SCOPE_create:timesheets");
+	}
+
+	@Test
+	void resolvesCallerFromAzpSubjectAndEmployeeClaim() throws Exception {
+		String token = issuer.token()
+			.scopes("create:timesheets")
+			.authorizedParty("uploader")
+			.subject("uploader@clients")
+			.claim(ApiSecurityProperties.DEFAULT_EMPLOYEE_CLAIM, "E-1001")
+			.sign();
+
+		JsonNode caller = body(post("/timesheet-batches", token));
+
+		assertThat(caller.get("clientId").asString()).isEqualTo("uploader");
+		assertThat(caller.get("subject").asString()).isEqualTo("uploader@clients");
+		assertThat(caller.get("employeeId").asString()).isEqualTo("E-1001");
+	}
+
+	@Test
+	void deniesRequestWithoutTheRouteScopeNamingTheScope() throws Exception {
+		HttpResponse<String> response = post("/timesheet-batches", issuer.token().scopes("read:timesheets").sign());
+
+		assertThat(response.statusCode()).isEqualTo(403);
+		assertThat(challenge(response)).isEqualTo("Bearer error=\"insufficient_scope\", scope=\"create:timesheets\"");
+		assertProblem(response, 403, "create:timesheets");
+	}
+
+	@Test
+	void deniesUndeclaredRouteEvenWithEveryScope() throws Exception {
+		HttpResponse<String> response = get("/not-routed",
+				issuer.token().scopes("create:timesheets", "read:timesheets").sign());
+
+		assertThat(response.statusCode()).isEqualTo(403);
+		assertThat(challenge(response)).isEqualTo("Bearer error=\"insufficient_scope\"");
+		assertProblem(response, 403, "No scope");
+	}
+
+	@Test
+	void challengesRequestWithoutTokenWithoutErrorCode() throws Exception {
+		HttpResponse<String> response = post("/timesheet-batches", null);
+
+		assertThat(response.statusCode()).isEqualTo(401);
+		assertThat(challenge(response)).isEqualTo("Bearer");
+		assertProblem(response, 401, "requires a bearer access token");
+	}
+
+	@Test
+	void leavesOnlyHealthAnonymous() throws Exception {
+		assertThat(get("/actuator/health", null).statusCode()).isEqualTo(200);
+		assertThat(get("/actuator/info", null).statusCode()).isEqualTo(401);
+		assertThat(get("/not-routed", null).statusCode()).isEqualTo(401);
+	}
+
+	@Test
+	void rejectsExpiredToken() throws Exception {
+		assertInvalidToken(issuer.token().scopes("create:timesheets").expiresIn(Duration.ofMinutes(-2)).sign(),
+				"Jwt expired at");
+	}
+
+	@Test
+	void acceptsTokenExpiredWithinClockSkew() throws Exception {
+		String token = issuer.token().scopes("create:timesheets").expiresIn(Duration.ofSeconds(-10)).sign();
+
+		assertThat(post("/timesheet-batches", token).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void rejectsTokenWithoutExpiry() throws Exception {
+		assertInvalidToken(issuer.token().scopes("create:timesheets").withoutClaim("exp").sign(), "exp is required");
+	}
+
+	@Test
+	void rejectsTokenNotYetValidBeyondClockSkew() throws Exception {
+		assertInvalidToken(
+				issuer.token().scopes("create:timesheets").notBefore(Instant.now().plus(Duration.ofMinutes(2))).sign(),
+				"Jwt used before");
+	}
+
+	@Test
+	void acceptsTokenNotYetValidWithinClockSkew() throws Exception {
+		String token = issuer.token()
+			.scopes("create:timesheets")
+			.notBefore(Instant.now().plus(Duration.ofSeconds(10)))
+			.sign();
+
+		assertThat(post("/timesheet-batches", token).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void rejectsTokenFromAnotherIssuer() throws Exception {
+		assertInvalidToken(issuer.token().scopes("create:timesheets").wrongIssuer().sign(),
+				"The iss claim is not valid");
+	}
+
+	@Test
+	void rejectsIssuerThatDiffersOnlyByTrailingSlash() throws Exception {
+		assertInvalidToken(issuer.token().scopes("create:timesheets").issuer(issuer.issuer() + "/").sign(),
+				"The iss claim is not valid");
+	}
+
+	@Test
+	void rejectsTokenForAnotherAudience() throws Exception {
+		assertInvalidToken(issuer.token().scopes("create:timesheets").audience("https://api.other.example.com").sign(),
+				"The aud claim is not valid");
+	}
+
+	@Test
+	void rejectsTokenWithoutAudience() throws Exception {
+		assertInvalidToken(issuer.token().scopes("create:timesheets").noAudience().sign(),
+				"The aud claim is not valid");
+	}
+
+	@Test
+	void acceptsTokenWhoseAudiencesIncludeTheApi() throws Exception {
+		String token = issuer.token()
+			.scopes("create:timesheets")
+			.audience("https://tenant.auth0.com/userinfo", TestTokenIssuer.DEFAULT_AUDIENCE)
+			.sign();
+
+		assertThat(post("/timesheet-batches", token).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void rejectsTokenWithoutSubject() throws Exception {
+		assertInvalidToken(issuer.token().scopes("create:timesheets").withoutClaim("sub").sign(),
+				"The sub claim is missing");
+	}
+
+	@Test
+	void rejectsUnsignedToken() throws Exception {
+		assertInvalidToken(issuer.token().scopes("create:timesheets").algNone().sign(),
+				"Unsupported algorithm of none");
+	}
+
+	@Test
+	void rejectsHs256TokenKeyedWithThePublicKey() throws Exception {
+		assertInvalidToken(issuer.token().scopes("create:timesheets").hs256WithPublicKey().sign(),
+				"Another algorithm expected, or no matching key");
+	}
+
+	@Test
+	void rejectsTamperedPayload() throws Exception {
+		assertInvalidToken(issuer.token().scopes("read:timesheets").tamperedPayload().sign(), "Invalid signature");
+	}
+
+	@Test
+	void rejectsTokenSignedWithUnknownKey() throws Exception {
+		assertInvalidToken(issuer.token().scopes("create:timesheets").unknownKid().sign(),
+				"Another algorithm expected, or no matching key");
+	}
+
+	@Test
+	void rejectsGarbage() throws Exception {
+		assertInvalidToken("not-a-jwt", "Malformed token");
+	}
+
+	@Test
+	void rejectsHeaderThatIsNoBearerToken() throws Exception {
+		assertInvalidToken("two words", "Bearer token is malformed");
+	}
+
+	@Test
+	void rejectsTokenInQueryString() throws Exception {
+		String token = issuer.token().scopes("read:timesheets").sign();
+
+		HttpResponse<String> response = get("/timesheets/42?access_token=" + token, null);
+
+		assertInvalidRequest(response, token);
+	}
+
+	@Test
+	void rejectsTokenInQueryStringEvenWithHeaderToken() throws Exception {
+		String token = issuer.token().scopes("read:timesheets").sign();
+
+		HttpResponse<String> response = get("/timesheets/42?access_token=" + token, token);
+
+		assertInvalidRequest(response, token);
+	}
+
+	@Test
+	void mapsPermissionsClaimToScopeAuthorities() throws Exception {
+		HttpResponse<String> response = get("/timesheets/42",
+				issuer.token().permissions("read:timesheets", "approve:timesheets").sign());
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(authorities(response)).contains("SCOPE_read:timesheets", "SCOPE_approve:timesheets");
+	}
+
+	@Test
+	void mapsScpListToScopeAuthorities() throws Exception {
+		HttpResponse<String> response = get("/timesheets/42", issuer.token().scp("read:timesheets").sign());
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(authorities(response)).contains("SCOPE_read:timesheets");
+	}
+
+	@Test
+	void mergesScopeAndPermissionsWithoutDuplicates() throws Exception {
+		String token = issuer.token().scopes("read:timesheets").permissions("read:timesheets").sign();
+
+		List<String> authorities = authorities(get("/timesheets/42", token));
+
+		assertThat(authorities).filteredOn((authority) -> authority.startsWith("SCOPE_"))
+			.containsExactly("SCOPE_read:timesheets");
+	}
+
+	@Test
+	void cachesKeysAndRefetchesThemAfterRotation() throws Exception {
+		String before = issuer.token().scopes("read:timesheets").sign();
+		assertThat(get("/timesheets/1", before).statusCode()).isEqualTo(200);
+		int fetches = issuer.jwkSetRequests();
+
+		assertThat(get("/timesheets/2", before).statusCode()).isEqualTo(200);
+		assertThat(issuer.jwkSetRequests()).as("cached JWKS").isEqualTo(fetches);
+
+		issuer.rotateKey();
+		String after = issuer.token().scopes("read:timesheets").sign();
+		assertThat(get("/timesheets/3", after).statusCode()).isEqualTo(200);
+		assertThat(issuer.jwkSetRequests()).as("refetched for the new kid").isEqualTo(fetches + 1);
+		assertThat(get("/timesheets/4", before).statusCode()).as("old key still published").isEqualTo(200);
+	}
+
+	@Test
+	void decodesWithTheIssuerKeysNotWithALocalJwkSource() throws Exception {
+		assertThat(this.context.getBeansOfType(JWKSource.class)).as("authorization-server auto-configuration active")
+			.isNotEmpty();
+		assertThat(this.context.getBeansOfType(JwtDecoder.class)).hasSize(1);
+		@SuppressWarnings("unchecked")
+		JWKSource<SecurityContext> localSource = this.context.getBean(JWKSource.class);
+		RSAKey localKey = (RSAKey) localSource.get(new JWKSelector(new JWKMatcher.Builder().build()), null).get(0);
+		SignedJWT forged = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(localKey.getKeyID()).build(),
+				new JWTClaimsSet.Builder().issuer(issuer.issuer().toString())
+					.audience(TestTokenIssuer.DEFAULT_AUDIENCE)
+					.subject("local")
+					.expirationTime(Date.from(Instant.now().plusSeconds(60)))
+					.claim("scope", "create:timesheets")
+					.build());
+		forged.sign(new RSASSASigner(localKey));
+
+		assertInvalidToken(forged.serialize(), "Another algorithm expected, or no matching key");
+	}
+
+	private void assertInvalidToken(String token, String description) throws Exception {
+		HttpResponse<String> response = post("/timesheet-batches", token);
+
+		assertThat(response.statusCode()).isEqualTo(401);
+		assertThat(challenge(response)).startsWith("Bearer error=\"invalid_token\", error_description=\"")
+			.contains(description)
+			.endsWith("\"")
+			.doesNotContain(token);
+		assertProblem(response, 401, description);
+		assertThat(response.body()).doesNotContain(token);
+	}
+
+	private void assertInvalidRequest(HttpResponse<String> response, String token) {
+		assertThat(response.statusCode()).isEqualTo(401);
+		assertThat(challenge(response)).isEqualTo("Bearer error=\"invalid_request\", "
+				+ "error_description=\"Access tokens are accepted in the Authorization header only, not in the URL\"");
+		assertProblem(response, 401, "Authorization header only");
+		assertThat(response.body()).doesNotContain(token).doesNotContain("access_token");
+	}
+
+	private static void assertProblem(HttpResponse<String> response, int status, String detail) {
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((contentType) -> assertThat(contentType).startsWith("application/problem+json"));
+		JsonNode problem = body(response);
+		assertThat(problem.get("type").asString()).isEqualTo("about:blank");
+		assertThat(problem.get("title").asString()).isEqualTo((status == 401) ? "Unauthorized" : "Forbidden");
+		assertThat(problem.get("status").asInt()).isEqualTo(status);
+		assertThat(problem.get("detail").asString()).contains(detail);
+	}
+
+	private static String challenge(HttpResponse<String> response) {
+		List<String> challenges = response.headers().allValues("WWW-Authenticate");
+		assertThat(challenges).hasSize(1);
+		return challenges.get(0);
+	}
+
+	private static JsonNode body(HttpResponse<String> response) {
+		return json.readTree(response.body());
+	}
+
+	private static List<String> authorities(HttpResponse<String> response) {
+		return body(response).get("authorities").valueStream().map(JsonNode::asString).toList();
+	}
+
+	private HttpResponse<String> post(String path, String token) throws IOException, InterruptedException {
+		return send(request(path, token).POST(HttpRequest.BodyPublishers.noBody()));
+	}
+
+	private HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
+		return send(request(path, token).GET());
+	}
+
+	private HttpRequest.Builder request(String path, String token) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path));
+		return (token != null) ? request.header("Authorization", "Bearer " + token) : request;
+	}
+
+	private static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+}

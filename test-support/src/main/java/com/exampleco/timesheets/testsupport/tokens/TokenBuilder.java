@@ -1,0 +1,294 @@
+package com.exampleco.timesheets.testsupport.tokens;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.util.Base64URL;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
+import com.nimbusds.jwt.SignedJWT;
+
+/**
+ * Fluent builder of one access token, obtained from {@link TestTokenIssuer#token()}.
+ * <p>
+ * Good tokens: set what the test needs and call {@link #sign()}. Hostile tokens: the
+ * {@code algNone()}, {@code hs256WithPublicKey()}, {@code unknownKid()},
+ * {@code tamperedPayload()} and {@code wrongIssuer()} variants produce what an attacker
+ * or a misconfigured client would send; a correct resource server rejects each of them.
+ * Not thread-safe; use one builder per token.
+ */
+public final class TokenBuilder {
+
+	private enum Forgery {
+
+		NONE, ALG_NONE, HS256_WITH_PUBLIC_KEY, UNKNOWN_KID, TAMPERED_PAYLOAD
+
+	}
+
+	private final TestTokenIssuer issuer;
+
+	private final Map<String, Object> claims = new LinkedHashMap<>();
+
+	private Forgery forgery = Forgery.NONE;
+
+	TokenBuilder(TestTokenIssuer issuer) {
+		this.issuer = issuer;
+		Instant now = Instant.now();
+		this.claims.put("iss", issuer.issuer().toString());
+		this.claims.put("sub", "test-client@clients");
+		this.claims.put("azp", "test-client");
+		this.claims.put("aud", List.of(issuer.defaultAudience()));
+		this.claims.put("iat", now);
+		this.claims.put("exp", now.plus(Duration.ofMinutes(5)));
+		this.claims.put("jti", UUID.randomUUID().toString());
+	}
+
+	/**
+	 * Sets the {@code scope} claim, space separated as RFC 8693 and Auth0 do.
+	 * @param scopes the scopes, e.g. {@code "create:timesheets"}
+	 * @return this builder
+	 */
+	public TokenBuilder scopes(String... scopes) {
+		return claim("scope", String.join(" ", scopes));
+	}
+
+	/**
+	 * Sets the {@code scp} claim as a JSON array (the form some issuers use).
+	 * @param scopes the scopes
+	 * @return this builder
+	 */
+	public TokenBuilder scp(String... scopes) {
+		return claim("scp", List.of(scopes));
+	}
+
+	/**
+	 * Sets Auth0's {@code permissions} claim (a JSON array).
+	 * @param permissions the permissions, e.g. {@code "read:timesheets"}
+	 * @return this builder
+	 */
+	public TokenBuilder permissions(String... permissions) {
+		return claim("permissions", List.of(permissions));
+	}
+
+	/**
+	 * Replaces the audience.
+	 * @param audiences one or more audiences
+	 * @return this builder
+	 */
+	public TokenBuilder audience(String... audiences) {
+		return claim("aud", Arrays.asList(audiences));
+	}
+
+	/**
+	 * Removes the {@code aud} claim.
+	 * @return this builder
+	 */
+	public TokenBuilder noAudience() {
+		return withoutClaim("aud");
+	}
+
+	/**
+	 * Sets the subject ({@code sub}).
+	 * @param subject the subject
+	 * @return this builder
+	 */
+	public TokenBuilder subject(String subject) {
+		return claim("sub", subject);
+	}
+
+	/**
+	 * Sets the authorized party ({@code azp}), Auth0's client id claim.
+	 * @param clientId the client id
+	 * @return this builder
+	 */
+	public TokenBuilder authorizedParty(String clientId) {
+		return claim("azp", clientId);
+	}
+
+	/**
+	 * Sets the issuer ({@code iss}) claim; the token is still signed with this issuer's
+	 * key.
+	 * @param issuer the issuer claim
+	 * @return this builder
+	 */
+	public TokenBuilder issuer(String issuer) {
+		return claim("iss", issuer);
+	}
+
+	/**
+	 * Hostile: a correctly signed token naming another issuer.
+	 * @return this builder
+	 */
+	public TokenBuilder wrongIssuer() {
+		return issuer("https://evil.example.com/");
+	}
+
+	/**
+	 * Sets the expiry relative to now; negative durations give an expired token.
+	 * @param validity how long from now the token stays valid
+	 * @return this builder
+	 */
+	public TokenBuilder expiresIn(Duration validity) {
+		return expiresAt(Instant.now().plus(validity));
+	}
+
+	/**
+	 * Sets the expiry ({@code exp}). An expiry in the past also moves {@code iat} five
+	 * minutes before it, so the token is expired rather than inconsistent.
+	 * @param expiresAt the instant
+	 * @return this builder
+	 */
+	public TokenBuilder expiresAt(Instant expiresAt) {
+		if (this.claims.get("iat") instanceof Instant issuedAt && !issuedAt.isBefore(expiresAt)) {
+			issuedAt(expiresAt.minus(Duration.ofMinutes(5)));
+		}
+		return claim("exp", expiresAt);
+	}
+
+	/**
+	 * Sets the not-before time ({@code nbf}).
+	 * @param notBefore the instant
+	 * @return this builder
+	 */
+	public TokenBuilder notBefore(Instant notBefore) {
+		return claim("nbf", notBefore);
+	}
+
+	/**
+	 * Sets the issued-at time ({@code iat}).
+	 * @param issuedAt the instant
+	 * @return this builder
+	 */
+	public TokenBuilder issuedAt(Instant issuedAt) {
+		return claim("iat", issuedAt);
+	}
+
+	/**
+	 * Sets any claim; {@link Instant} values become NumericDate seconds, collections JSON
+	 * arrays.
+	 * @param name the claim name
+	 * @param value the value
+	 * @return this builder
+	 */
+	public TokenBuilder claim(String name, Object value) {
+		this.claims.put(name, value);
+		return this;
+	}
+
+	/**
+	 * Removes a claim, including one of the defaults.
+	 * @param name the claim name
+	 * @return this builder
+	 */
+	public TokenBuilder withoutClaim(String name) {
+		this.claims.remove(name);
+		return this;
+	}
+
+	/**
+	 * Hostile: an unsecured JWT ({@code "alg":"none"}, empty signature).
+	 * @return this builder
+	 */
+	public TokenBuilder algNone() {
+		this.forgery = Forgery.ALG_NONE;
+		return this;
+	}
+
+	/**
+	 * Hostile: the algorithm-confusion attack, an HS256 token whose HMAC secret is the
+	 * issuer's RSA public key (its X.509 encoding), carrying the real {@code kid}.
+	 * @return this builder
+	 */
+	public TokenBuilder hs256WithPublicKey() {
+		this.forgery = Forgery.HS256_WITH_PUBLIC_KEY;
+		return this;
+	}
+
+	/**
+	 * Hostile: signed RS256 with a key the issuer never published, under an unknown
+	 * {@code kid}.
+	 * @return this builder
+	 */
+	public TokenBuilder unknownKid() {
+		this.forgery = Forgery.UNKNOWN_KID;
+		return this;
+	}
+
+	/**
+	 * Hostile: a validly signed token whose payload was then replaced (scopes widened to
+	 * every timesheet scope) while keeping the original signature.
+	 * @return this builder
+	 */
+	public TokenBuilder tamperedPayload() {
+		this.forgery = Forgery.TAMPERED_PAYLOAD;
+		return this;
+	}
+
+	/**
+	 * Serializes the token in compact form.
+	 * @return the token, never null
+	 */
+	public String sign() {
+		JWTClaimsSet claimsSet = claimsSet(this.claims);
+		try {
+			return switch (this.forgery) {
+				case NONE -> rs256(this.issuer.signingKey(), claimsSet);
+				case UNKNOWN_KID -> rs256(TestTokenIssuer.generateKey("unknown-" + UUID.randomUUID()), claimsSet);
+				case ALG_NONE -> new PlainJWT(claimsSet).serialize();
+				case HS256_WITH_PUBLIC_KEY -> hs256WithPublicKey(claimsSet);
+				case TAMPERED_PAYLOAD -> tampered(claimsSet);
+			};
+		}
+		catch (JOSEException ex) {
+			throw new IllegalStateException("Cannot sign the test token", ex);
+		}
+	}
+
+	private String hs256WithPublicKey(JWTClaimsSet claimsSet) throws JOSEException {
+		RSAKey key = this.issuer.signingKey();
+		JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT)
+			.keyID(key.getKeyID())
+			.build();
+		SignedJWT jwt = new SignedJWT(header, claimsSet);
+		jwt.sign(new MACSigner(key.toRSAPublicKey().getEncoded()));
+		return jwt.serialize();
+	}
+
+	private String tampered(JWTClaimsSet claimsSet) throws JOSEException {
+		String[] parts = rs256(this.issuer.signingKey(), claimsSet).split("\\.");
+		Map<String, Object> widened = new LinkedHashMap<>(this.claims);
+		widened.put("scope", "create:timesheets read:timesheets approve:timesheets delete:timesheets");
+		Base64URL payload = Base64URL.encode(claimsSet(widened).toString());
+		return parts[0] + "." + payload + "." + parts[2];
+	}
+
+	private static String rs256(RSAKey key, JWTClaimsSet claimsSet) throws JOSEException {
+		JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT)
+			.keyID(key.getKeyID())
+			.build();
+		SignedJWT jwt = new SignedJWT(header, claimsSet);
+		jwt.sign(new RSASSASigner(key));
+		return jwt.serialize();
+	}
+
+	private static JWTClaimsSet claimsSet(Map<String, Object> claims) {
+		JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder();
+		claims.forEach(
+				(name, value) -> builder.claim(name, (value instanceof Instant instant) ? Date.from(instant) : value));
+		return builder.build();
+	}
+
+}
