@@ -1,0 +1,13 @@
+package com.exampleco.timesheets.ingest.approval;
+
+import jakarta.validation.constraints.NotNull;
+
+/**
+ * The body of {@code POST /timesheets/{id}/approval}. Unknown properties are refused.
+ *
+ * @param decision {@code APPROVED} or {@code REJECTED}, required
+ * @param comment optional; for a rejection, the reason
+ */
+public record ApprovalRequest(@NotNull Decision decision, String comment) {
+
+}

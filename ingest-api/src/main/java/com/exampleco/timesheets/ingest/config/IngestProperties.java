@@ -1,0 +1,53 @@
+package com.exampleco.timesheets.ingest.config;
+
+import java.time.Duration;
+import java.time.LocalDate;
+
+import com.exampleco.timesheets.events.entry.EntryLimits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of the ingest API ({@code timesheets.ingest.*}); each is documented with its
+ * default in the module README.
+ *
+ * @param maxBatchEntries the most entries one batch may hold; more is answered 413
+ * @param maxBodySize the largest request body accepted; larger is answered 413
+ * @param maxNoteLength the longest note accepted, in characters (at most 2000)
+ * @param maxCommentLength the longest approval comment accepted, in characters
+ * @param earliestWorkDate the earliest work date accepted
+ * @param maxDaysAhead how many days after today (UTC) a work date may lie
+ * @param publishTimeout how long a request waits for the broker before it is answered 503
+ * @param retryAfter the {@code Retry-After} sent with a 503
+ * @param topicPartitions partitions of the events topic when this service creates it
+ * @param topicReplicas replication factor of the events topic when this service creates
+ * it
+ * @param eventSource the CloudEvents {@code source} of the events this service publishes
+ */
+@ConfigurationProperties("timesheets.ingest")
+@Validated
+public record IngestProperties(@DefaultValue("5000") @Min(1) @Max(100_000) int maxBatchEntries,
+		@DefaultValue("10MB") @NotNull DataSize maxBodySize,
+		@DefaultValue("500") @Min(0) @Max(EntryLimits.NOTE_LENGTH_CEILING) int maxNoteLength,
+		@DefaultValue("1000") @Min(0) @Max(2000) int maxCommentLength,
+		@DefaultValue("2000-01-01") @NotNull LocalDate earliestWorkDate, @DefaultValue("1") @Min(0) int maxDaysAhead,
+		@DefaultValue("10s") @NotNull Duration publishTimeout, @DefaultValue("5s") @NotNull Duration retryAfter,
+		@DefaultValue("6") @Min(1) int topicPartitions, @DefaultValue("1") @Min(1) short topicReplicas,
+		@DefaultValue("/timesheets/ingest-api") @NotBlank String eventSource) {
+
+	/**
+	 * The entry rules' bounds these settings describe.
+	 * @return the limits
+	 */
+	public EntryLimits entryLimits() {
+		return new EntryLimits(this.maxNoteLength, this.earliestWorkDate, this.maxDaysAhead);
+	}
+
+}

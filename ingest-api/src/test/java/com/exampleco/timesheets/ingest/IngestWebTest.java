@@ -1,0 +1,26 @@
+package com.exampleco.timesheets.ingest;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+
+/**
+ * The whole web layer of the ingest API (filter chain, controllers, problem answers) on
+ * MockMvc, with no broker: tests replace {@code EventPublisher} with a mock and
+ * authenticate with {@code jwt()}. One cached context for every class that uses it.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@SpringBootTest(properties = { "spring.kafka.admin.auto-create=false",
+		"timesheets.security.issuer-uri=http://127.0.0.1:9/not-used-with-jwt-post-processor",
+		"timesheets.ingest.max-batch-entries=50", "timesheets.ingest.max-body-size=64KB" })
+@AutoConfigureMockMvc
+@interface IngestWebTest {
+
+}
