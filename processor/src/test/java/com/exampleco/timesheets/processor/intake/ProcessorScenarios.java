@@ -1,0 +1,289 @@
+package com.exampleco.timesheets.processor.intake;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.exampleco.timesheets.events.Actor;
+import com.exampleco.timesheets.events.CloudEventHeaders;
+import com.exampleco.timesheets.events.TimesheetApproved;
+import com.exampleco.timesheets.events.TimesheetEntry;
+import com.exampleco.timesheets.events.TimesheetEvent;
+import com.exampleco.timesheets.events.TimesheetEventCodec;
+import com.exampleco.timesheets.events.TimesheetSubmitted;
+import com.exampleco.timesheets.events.Topics;
+import com.exampleco.timesheets.testsupport.kafka.KafkaForTests;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Scenarios that hold for every database: a real in-JVM broker, the real processor
+ * context, events produced as the ingest API produces them (key = timesheet id,
+ * CloudEvents headers). Each test uses its own timesheet and batch ids, so tests share
+ * the database and topic without seeing each other's rows.
+ */
+@SpringBootTest(
+		properties = { "timesheets.processor.concurrency=3", "timesheets.processor.retry.initial-interval=200ms",
+				"timesheets.processor.retry.max-interval=2s", "spring.datasource.hikari.connection-timeout=2000",
+				"spring.datasource.hikari.maximum-pool-size=4", "server.port=0" })
+abstract class ProcessorScenarios {
+
+	static final Duration PATIENCE = Duration.ofSeconds(60);
+
+	static final TimesheetEventCodec codec = new TimesheetEventCodec();
+
+	static final Actor UPLOADER = Actor.client("uploader-job");
+
+	static final Actor APPROVER = new Actor("contractor-app", "auth0|approver", "emp-boss");
+
+	private static KafkaTemplate<String, byte[]> producer;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@DynamicPropertySource
+	static void kafka(DynamicPropertyRegistry registry) {
+		registry.add("spring.kafka.bootstrap-servers", () -> KafkaForTests.shared().bootstrapServers());
+	}
+
+	static synchronized KafkaTemplate<String, byte[]> producer() {
+		if (producer == null) {
+			Map<String, Object> config = new HashMap<>();
+			config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaForTests.shared().bootstrapServers());
+			config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+			config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+			config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+			producer = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
+		}
+		return producer;
+	}
+
+	@AfterAll
+	static void closeProducer() {
+		if (producer != null) {
+			((DefaultKafkaProducerFactory<?, ?>) producer.getProducerFactory()).destroy();
+			producer = null;
+		}
+	}
+
+	// ---------------------------------------------------------------- scenarios
+
+	@Test
+	void batchOfSubmissionsBecomesRows() {
+		UUID batch = UUID.randomUUID();
+		List<TimesheetEvent> events = new ArrayList<>();
+		for (int i = 0; i < 50; i++) {
+			events.add(submission(batch, UUID.randomUUID(), "row-" + i, "8"));
+		}
+
+		send(events);
+
+		await().atMost(PATIENCE).untilAsserted(() -> assertThat(outcomes(batch, "APPLIED")).isEqualTo(50));
+		assertThat(this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM timesheets WHERE last_batch_id = ? AND status = 'SUBMITTED' AND version = 1",
+				Long.class, batch))
+			.isEqualTo(50);
+		assertThat(outcomes(batch, null)).isEqualTo(50);
+		assertThat(duplicates(batch)).isZero();
+	}
+
+	@Test
+	void sameEventsDeliveredTwiceLeaveOneRowAndCountDuplicates() {
+		UUID batch = UUID.randomUUID();
+		List<TimesheetEvent> events = new ArrayList<>();
+		for (int i = 0; i < 10; i++) {
+			events.add(submission(batch, UUID.randomUUID(), "dup-" + i, "4.25"));
+		}
+
+		send(events);
+		send(events);
+
+		await().atMost(PATIENCE).untilAsserted(() -> assertThat(duplicates(batch)).isEqualTo(10));
+		assertThat(outcomes(batch, "APPLIED")).isEqualTo(10);
+		assertThat(outcomes(batch, null)).isEqualTo(10);
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM event_outcomes WHERE batch_id = ? AND outcome = ?",
+				Long.class, batch, "DUPLICATE"))
+			.isEqualTo(10);
+		assertThat(this.jdbc.queryForObject("SELECT SUM(version) FROM timesheets WHERE last_batch_id = ?", Long.class,
+				batch))
+			.isEqualTo(10);
+	}
+
+	@Test
+	void unchangedReuploadIsUnchanged() {
+		UUID first = UUID.randomUUID();
+		UUID second = UUID.randomUUID();
+		List<UUID> ids = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+		send(ids.stream().map((id) -> submission(first, id, "same-" + id, "7.5")).toList());
+		await().atMost(PATIENCE).untilAsserted(() -> assertThat(outcomes(first, "APPLIED")).isEqualTo(3));
+
+		// a re-upload of the same file without Idempotency-Key: fresh eventIds, same
+		// content
+		send(ids.stream().map((id) -> submission(second, id, "same-" + id, "7.50")).toList());
+
+		await().atMost(PATIENCE).untilAsserted(() -> assertThat(outcomes(second, "UNCHANGED")).isEqualTo(3));
+		assertThat(outcomes(second, null)).isEqualTo(3);
+		for (UUID id : ids) {
+			assertThat(
+					this.jdbc.queryForObject("SELECT version FROM timesheets WHERE timesheet_id = ?", Long.class, id))
+				.isEqualTo(1);
+		}
+	}
+
+	@Test
+	void changeAndChangeBackAreBothApplied() {
+		UUID batch = UUID.randomUUID();
+		UUID id = UUID.randomUUID();
+
+		send(List.of(submission(batch, id, "flip", "8"), submission(batch, id, "flip", "6"),
+				submission(batch, id, "flip", "8")));
+
+		await().atMost(PATIENCE).untilAsserted(() -> assertThat(outcomes(batch, "APPLIED")).isEqualTo(3));
+		assertThat(this.jdbc.queryForObject("SELECT version FROM timesheets WHERE timesheet_id = ?", Long.class, id))
+			.isEqualTo(3);
+		assertThat(
+				this.jdbc.queryForObject("SELECT hours FROM timesheets WHERE timesheet_id = ?", BigDecimal.class, id))
+			.isEqualByComparingTo("8");
+	}
+
+	@Test
+	void eventsOfOneTimesheetApplyInOffsetOrder() {
+		UUID batch = UUID.randomUUID();
+		UUID id = UUID.randomUUID();
+		TimesheetSubmitted submitted = submission(batch, id, "ordered", "8");
+		TimesheetApproved selfApproval = new TimesheetApproved(UUID.randomUUID(), id, batch, Instant.now(),
+				new Actor("contractor-app", "auth0|emp-7", "emp-7"), 1, null);
+		TimesheetApproved approval = new TimesheetApproved(UUID.randomUUID(), id, batch, Instant.now(), APPROVER, 1,
+				"fine");
+		TimesheetSubmitted resubmission = submission(batch, id, "ordered", "9");
+
+		send(List.of(submitted, selfApproval, approval, resubmission));
+
+		await().atMost(PATIENCE).untilAsserted(() -> assertThat(outcomes(batch, null)).isEqualTo(4));
+		List<String> outcomes = this.jdbc.queryForList(
+				"SELECT outcome || ':' || COALESCE(reason, '') FROM applied_events WHERE batch_id = ? ORDER BY kafka_offset",
+				String.class, batch);
+		assertThat(outcomes).containsExactly("APPLIED:", "REJECTED:approver may not approve own timesheet", "APPLIED:",
+				"REJECTED:timesheet is approved; resubmission refused");
+		assertThat(this.jdbc.queryForObject("SELECT status FROM timesheets WHERE timesheet_id = ?", String.class, id))
+			.isEqualTo("APPROVED");
+	}
+
+	@Test
+	void poisonRecordGoesToDeadLetterTopicAndNextRecordIsApplied() {
+		UUID batch = UUID.randomUUID();
+		UUID id = UUID.randomUUID();
+		byte[] poison = ("{\"type\":\"TimesheetSubmitted\",\"schemaVersion\":1,\"marker\":\"" + UUID.randomUUID()
+				+ "\"}")
+			.getBytes(StandardCharsets.UTF_8);
+
+		producer().send(new ProducerRecord<>(Topics.TIMESHEET_EVENTS, id.toString(), poison)).join();
+		send(List.of(submission(batch, id, "after-poison", "3")));
+
+		await().atMost(PATIENCE).untilAsserted(() -> assertThat(outcomes(batch, "APPLIED")).isEqualTo(1));
+		await().atMost(PATIENCE).untilAsserted(() -> {
+			List<ConsumerRecord<byte[], byte[]>> dead = deadLetters(poison);
+			assertThat(dead).hasSize(1);
+			ConsumerRecord<byte[], byte[]> record = dead.get(0);
+			assertThat(new String(record.key(), StandardCharsets.UTF_8)).isEqualTo(id.toString());
+			assertThat(header(record, "kafka_dlt-exception-fqcn"))
+				.isEqualTo("com.exampleco.timesheets.events.MalformedEventException");
+			assertThat(header(record, "kafka_dlt-exception-message")).contains("does not conform to its schema");
+			assertThat(header(record, "kafka_dlt-original-topic")).isEqualTo(Topics.TIMESHEET_EVENTS);
+			assertThat(header(record, "kafka_dlt-original-offset")).isNotNull();
+		});
+	}
+
+	// ---------------------------------------------------------------- helpers
+
+	static TimesheetSubmitted submission(UUID batch, UUID timesheetId, String externalId, String hours) {
+		TimesheetEntry entry = new TimesheetEntry(externalId, "emp-7", "PRJ-1", LocalDate.parse("2025-03-03"),
+				new BigDecimal(hours), null);
+		return new TimesheetSubmitted(UUID.randomUUID(), timesheetId, batch, Instant.now(), UPLOADER, 1, entry);
+	}
+
+	static List<RecordMetadata> send(List<? extends TimesheetEvent> events) {
+		List<RecordMetadata> sent = new ArrayList<>();
+		for (TimesheetEvent event : events) {
+			ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.TIMESHEET_EVENTS,
+					event.timesheetId().toString(), codec.encode(event));
+			CloudEventHeaders.of(event, "/timesheets/tests")
+				.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+			sent.add(producer().send(record).join().getRecordMetadata());
+		}
+		return sent;
+	}
+
+	long outcomes(UUID batch, String outcome) {
+		if (outcome == null) {
+			return this.jdbc.queryForObject("SELECT COUNT(*) FROM applied_events WHERE batch_id = ?", Long.class,
+					batch);
+		}
+		return this.jdbc.queryForObject("SELECT COUNT(*) FROM applied_events WHERE batch_id = ? AND outcome = ?",
+				Long.class, batch, outcome);
+	}
+
+	long duplicates(UUID batch) {
+		return this.jdbc.queryForObject("SELECT COUNT(*) FROM duplicate_events WHERE batch_id = ?", Long.class, batch);
+	}
+
+	static List<ConsumerRecord<byte[], byte[]>> deadLetters(byte[] value) {
+		Map<String, Object> config = new HashMap<>();
+		config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaForTests.shared().bootstrapServers());
+		config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+		config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+		List<ConsumerRecord<byte[], byte[]>> found = new ArrayList<>();
+		try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config)) {
+			List<TopicPartition> partitions = new ArrayList<>();
+			for (PartitionInfo info : consumer.partitionsFor(Topics.TIMESHEET_EVENTS_DLT)) {
+				partitions.add(new TopicPartition(info.topic(), info.partition()));
+			}
+			consumer.assign(partitions);
+			consumer.seekToBeginning(partitions);
+			Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+			while (partitions.stream().anyMatch((tp) -> consumer.position(tp) < end.get(tp))) {
+				for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+					if (value == null || java.util.Arrays.equals(record.value(), value)) {
+						found.add(record);
+					}
+				}
+			}
+		}
+		return found;
+	}
+
+	static String header(ConsumerRecord<?, ?> record, String name) {
+		var header = record.headers().lastHeader(name);
+		return (header != null) ? new String(header.value(), StandardCharsets.UTF_8) : null;
+	}
+
+}
