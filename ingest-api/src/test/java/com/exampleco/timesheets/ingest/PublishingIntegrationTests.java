@@ -160,6 +160,14 @@ class PublishingIntegrationTests {
 	}
 
 	@Test
+	void reportsKafkaUpInHealthWithoutToken() throws Exception {
+		HttpResponse<String> health = this.http.send(HttpRequest.newBuilder(uri("/actuator/health")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(health.statusCode()).isEqualTo(200);
+		assertThat(JsonPath.<String>read(health.body(), "$.components.kafka.status")).isEqualTo("UP");
+	}
+
+	@Test
 	void uploaderTokenCannotApprove() throws Exception {
 		HttpResponse<String> response = post("/timesheets/" + UUID.randomUUID() + "/approval", "application/json",
 				"{\"decision\":\"APPROVED\"}", token("timesheets-uploader", "uploader-secret"), null);
