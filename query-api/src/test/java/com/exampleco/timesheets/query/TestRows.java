@@ -1,0 +1,130 @@
+package com.exampleco.timesheets.query;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.flywaydb.core.Flyway;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+/**
+ * Writes rows as the processor's schema holds them, into the database the tests' query
+ * API reads. The schema is the processor's own Flyway migration (from the processor jar
+ * on the test class path), never a copy. The writer connects on its own: the API's pool
+ * is read-only.
+ */
+public final class TestRows {
+
+	/**
+	 * The in-memory H2 database of the web tests, in PostgreSQL mode like local-stack's.
+	 */
+	public static final String H2_URL = "jdbc:h2:mem:query-web;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+			+ "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+
+	private static TestRows h2;
+
+	private final JdbcTemplate jdbc;
+
+	private TestRows(DataSource dataSource) {
+		Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+		this.jdbc = new JdbcTemplate(dataSource);
+	}
+
+	/**
+	 * The writer of the web tests' H2 database, migrated on first use.
+	 * @return the writer
+	 */
+	public static synchronized TestRows h2() {
+		if (h2 == null) {
+			// one connection for the JVM: H2 evaluates the CHECK constraints with the
+			// session that created them, which must stay open
+			h2 = new TestRows(new SingleConnectionDataSource(H2_URL, "sa", "", true));
+		}
+		return h2;
+	}
+
+	/**
+	 * A plain JDBC template on the database.
+	 * @return the template
+	 */
+	public JdbcTemplate jdbc() {
+		return this.jdbc;
+	}
+
+	/**
+	 * Inserts a timesheet at version 1, SUBMITTED unless said otherwise.
+	 * @param employeeId the employee
+	 * @param projectCode the project
+	 * @param workDate the work date
+	 * @param hours the hours
+	 * @param status the status
+	 * @return the new timesheet's id
+	 */
+	public UUID timesheet(String employeeId, String projectCode, LocalDate workDate, String hours, String status) {
+		return timesheet(UUID.randomUUID(), UUID.randomUUID(), employeeId, projectCode, workDate, hours, status);
+	}
+
+	/**
+	 * Inserts a timesheet at version 1.
+	 * @param id the timesheet id
+	 * @param batchId the batch of its last event
+	 * @param employeeId the employee
+	 * @param projectCode the project
+	 * @param workDate the work date
+	 * @param hours the hours
+	 * @param status the status
+	 * @return the id
+	 */
+	public UUID timesheet(UUID id, UUID batchId, String employeeId, String projectCode, LocalDate workDate,
+			String hours, String status) {
+		Timestamp now = Timestamp.from(Instant.now());
+		this.jdbc.update("""
+				INSERT INTO timesheets (timesheet_id, external_id, employee_id, project_code, work_date, hours, note,
+				  status, version, last_event_id, last_batch_id, submitted_at, submitted_by, submitted_client,
+				  deleted_at, updated_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?)""", id, "ext-" + id, employeeId, projectCode,
+				workDate, new BigDecimal(hours), "note of " + employeeId, status, UUID.randomUUID(), batchId, now,
+				"uploader-job", "uploader-job", "DELETED".equals(status) ? now : null, now);
+		return id;
+	}
+
+	/**
+	 * Records an event's outcome as the processor does.
+	 * @param batchId the batch
+	 * @param timesheetId the timesheet
+	 * @param outcome {@code APPLIED}, {@code UNCHANGED} or {@code REJECTED}
+	 * @param reason the reason of a rejection, else null
+	 * @return the event id
+	 */
+	public UUID outcome(UUID batchId, UUID timesheetId, String outcome, String reason) {
+		UUID eventId = UUID.randomUUID();
+		Timestamp now = Timestamp.from(Instant.now());
+		this.jdbc.update("""
+				INSERT INTO applied_events (event_id, batch_id, timesheet_id, event_type, outcome, reason, occurred_at,
+				  kafka_topic, kafka_partition, kafka_offset, applied_at)
+				VALUES (?, ?, ?, 'SUBMITTED', ?, ?, ?, 'timesheet-events', 0, 0, ?)""", eventId, batchId, timesheetId,
+				outcome, reason, now, now);
+		return eventId;
+	}
+
+	/**
+	 * Records a duplicate delivery of an event.
+	 * @param batchId the batch
+	 * @param timesheetId the timesheet
+	 * @param eventId the event delivered again
+	 */
+	public void duplicate(UUID batchId, UUID timesheetId, UUID eventId) {
+		this.jdbc.update("""
+				INSERT INTO duplicate_events (event_id, batch_id, timesheet_id, event_type, kafka_topic,
+				  kafka_partition, kafka_offset, received_at)
+				VALUES (?, ?, ?, 'SUBMITTED', 'timesheet-events', 0, 1, ?)""", eventId, batchId, timesheetId,
+				Timestamp.from(Instant.now()));
+	}
+
+}

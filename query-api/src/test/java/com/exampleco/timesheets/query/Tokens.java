@@ -1,0 +1,52 @@
+package com.exampleco.timesheets.query;
+
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
+
+/** MockMvc authentication as api-security would produce it from a real token. */
+final class Tokens {
+
+	/** api-security's default employee claim. */
+	static final String EMPLOYEE_CLAIM = "https://timesheets.exampleco.com/employee_id";
+
+	private Tokens() {
+	}
+
+	/**
+	 * A machine client's token (no employee claim).
+	 * @param scopes its scopes
+	 * @return the post-processor
+	 */
+	static RequestPostProcessor machine(String... scopes) {
+		return jwt().jwt((jwt) -> jwt.subject("contractor-app").claim("azp", "contractor-app"))
+			.authorities(authorities(scopes));
+	}
+
+	/**
+	 * An employee-bound token.
+	 * @param employeeId the employee claim
+	 * @param scopes its scopes
+	 * @return the post-processor
+	 */
+	static RequestPostProcessor employee(String employeeId, String... scopes) {
+		return jwt()
+			.jwt((jwt) -> jwt.subject("auth0|" + employeeId)
+				.claim("azp", "contractor-app")
+				.claim(EMPLOYEE_CLAIM, employeeId))
+			.authorities(authorities(scopes));
+	}
+
+	private static Set<GrantedAuthority> authorities(String... scopes) {
+		return Stream.of(scopes)
+			.map((scope) -> (GrantedAuthority) new SimpleGrantedAuthority("SCOPE_" + scope))
+			.collect(Collectors.toSet());
+	}
+
+}
