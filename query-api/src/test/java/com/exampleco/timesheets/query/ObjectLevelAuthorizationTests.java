@@ -1,0 +1,149 @@
+package com.exampleco.timesheets.query;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * BOLA: a token with the employee claim sees only that employee's data on every route;
+ * what belongs to others answers exactly like what does not exist. Tokens without the
+ * claim (machine clients) see everything.
+ */
+@QueryWebTest
+class ObjectLevelAuthorizationTests {
+
+	static final String READ = "read:timesheets";
+
+	static final UUID ALICE_BATCH = UUID.randomUUID();
+
+	static final UUID MIXED_BATCH = UUID.randomUUID();
+
+	static final UUID BOB_BATCH = UUID.randomUUID();
+
+	static UUID alices;
+
+	static UUID bobs;
+
+	@Autowired
+	MockMvc mvc;
+
+	@BeforeAll
+	static void rows() {
+		TestRows rows = TestRows.h2();
+		LocalDate day = LocalDate.of(2026, 4, 6);
+		alices = rows.timesheet(UUID.randomUUID(), ALICE_BATCH, "BOLA-ALICE", "BOLA", day, "8", "SUBMITTED");
+		UUID alicesSecond = rows.timesheet(UUID.randomUUID(), MIXED_BATCH, "BOLA-ALICE", "BOLA", day.plusDays(1), "4",
+				"APPROVED");
+		bobs = rows.timesheet(UUID.randomUUID(), BOB_BATCH, "BOLA-BOB", "BOLA", day, "6", "SUBMITTED");
+		UUID bobsSecond = rows.timesheet(UUID.randomUUID(), MIXED_BATCH, "BOLA-BOB", "BOLA", day.plusDays(1), "2",
+				"SUBMITTED");
+		rows.outcome(ALICE_BATCH, alices, "APPLIED", null);
+		rows.outcome(BOB_BATCH, bobs, "APPLIED", null);
+		rows.outcome(MIXED_BATCH, alicesSecond, "APPLIED", null);
+		rows.outcome(MIXED_BATCH, bobsSecond, "APPLIED", null);
+	}
+
+	@Test
+	void employeeReadsOwnTimesheet() throws Exception {
+		this.mvc.perform(get("/timesheets/" + alices).with(Tokens.employee("BOLA-ALICE", READ)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.employeeId").value("BOLA-ALICE"));
+	}
+
+	@Test
+	void employeeReadingAnothersTimesheetGetsTheAnswerOfAnUnknownId() throws Exception {
+		MvcResult others = this.mvc.perform(get("/timesheets/" + bobs).with(Tokens.employee("BOLA-ALICE", READ)))
+			.andExpect(status().isNotFound())
+			.andReturn();
+		UUID unknown = UUID.randomUUID();
+		MvcResult missing = this.mvc.perform(get("/timesheets/" + unknown).with(Tokens.employee("BOLA-ALICE", READ)))
+			.andExpect(status().isNotFound())
+			.andReturn();
+		assertThat(others.getResponse().getContentAsString().replace(bobs.toString(), "ID"))
+			.isEqualTo(missing.getResponse().getContentAsString().replace(unknown.toString(), "ID"));
+		assertThat(others.getResponse().getContentAsString()).doesNotContain("BOLA-BOB");
+	}
+
+	@Test
+	void employeeListingSeesOnlyOwnTimesheets() throws Exception {
+		MvcResult result = this.mvc
+			.perform(get("/timesheets").param("projectCode", "BOLA").with(Tokens.employee("BOLA-ALICE", READ)))
+			.andExpect(status().isOk())
+			.andReturn();
+		List<String> employees = JsonPath.read(result.getResponse().getContentAsString(), "$.items[*].employeeId");
+		assertThat(employees).containsExactly("BOLA-ALICE", "BOLA-ALICE");
+	}
+
+	@Test
+	void employeeFilteringForAnotherEmployeeGetsAnEmptyList() throws Exception {
+		this.mvc.perform(get("/timesheets").param("employeeId", "BOLA-BOB").with(Tokens.employee("BOLA-ALICE", READ)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.items").isEmpty())
+			.andExpect(jsonPath("$.nextCursor").doesNotExist());
+	}
+
+	@Test
+	void employeeFilteringForThemselvesGetsOwnTimesheets() throws Exception {
+		this.mvc.perform(get("/timesheets").param("employeeId", "BOLA-ALICE").with(Tokens.employee("BOLA-ALICE", READ)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.items.length()").value(2));
+	}
+
+	@Test
+	void employeeSummaryOfAnotherEmployeeIsNotFound() throws Exception {
+		this.mvc.perform(get("/employees/BOLA-BOB/summary").with(Tokens.employee("BOLA-ALICE", READ)))
+			.andExpect(status().isNotFound());
+	}
+
+	@Test
+	void employeeSummaryOfThemselves() throws Exception {
+		this.mvc.perform(get("/employees/BOLA-ALICE/summary").with(Tokens.employee("BOLA-ALICE", READ)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.totalHours").value(12));
+	}
+
+	@Test
+	void employeeSeesBatchThatConcernsOnlyOwnTimesheets() throws Exception {
+		this.mvc.perform(get("/batches/" + ALICE_BATCH).with(Tokens.employee("BOLA-ALICE", READ)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.outcomes.APPLIED").value(1));
+	}
+
+	@Test
+	void employeeGetsNotFoundForBatchOfAnotherEmployee() throws Exception {
+		this.mvc.perform(get("/batches/" + BOB_BATCH).with(Tokens.employee("BOLA-ALICE", READ)))
+			.andExpect(status().isNotFound());
+	}
+
+	@Test
+	void employeeGetsNotFoundForBatchThatAlsoConcernsOthers() throws Exception {
+		this.mvc.perform(get("/batches/" + MIXED_BATCH).with(Tokens.employee("BOLA-ALICE", "create:timesheets")))
+			.andExpect(status().isNotFound());
+	}
+
+	@Test
+	void machineClientSeesEverything() throws Exception {
+		this.mvc.perform(get("/timesheets/" + bobs).with(Tokens.machine(READ))).andExpect(status().isOk());
+		this.mvc.perform(get("/timesheets").param("projectCode", "BOLA").with(Tokens.machine(READ)))
+			.andExpect(jsonPath("$.items.length()").value(4));
+		this.mvc.perform(get("/employees/BOLA-BOB/summary").with(Tokens.machine(READ)))
+			.andExpect(jsonPath("$.totalHours").value(8));
+		this.mvc.perform(get("/batches/" + MIXED_BATCH).with(Tokens.machine("create:timesheets")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.eventsSeen").value(2));
+	}
+
+}
