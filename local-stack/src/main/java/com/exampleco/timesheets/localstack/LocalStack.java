@@ -1,0 +1,150 @@
+package com.exampleco.timesheets.localstack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import sun.misc.Signal;
+
+/**
+ * The whole pipeline on one machine in one command, on embedded defaults: an in-process
+ * KRaft broker (its log under the data folder), then the auth server, ingest API and
+ * processor as child JVMs (H2 file database and signing key under the data folder too, so
+ * state survives a restart). Prints how to call each API and runs until Ctrl-C, which
+ * stops everything cleanly.
+ */
+public final class LocalStack {
+
+	private static final Logger logger = LoggerFactory.getLogger(LocalStack.class);
+
+	private static final List<String> CHILD_JVM = List.of("-Xmx384m", "-XX:+UseSerialGC");
+
+	private static final Duration STARTUP = Duration.ofMinutes(3);
+
+	private final StackSettings settings;
+
+	private final List<ChildProcess> children = new ArrayList<>();
+
+	private KraftBroker broker;
+
+	LocalStack(StackSettings settings) {
+		this.settings = settings;
+	}
+
+	public static void main(String[] args) throws Exception {
+		StackSettings settings;
+		try {
+			settings = StackSettings.parse(args);
+		}
+		catch (IllegalArgumentException ex) {
+			System.err.println("local-stack: " + ex.getMessage());
+			System.exit(2);
+			return;
+		}
+		LocalStack stack = new LocalStack(settings);
+		CountDownLatch stopped = new CountDownLatch(1);
+		// Ctrl-C and SIGTERM stop the services first (they still talk to the broker while
+		// they shut down), then the broker; the shutdown hook is the fallback.
+		for (String signal : new String[] { "INT", "TERM" }) {
+			Signal.handle(new Signal(signal), (received) -> {
+				stack.stop();
+				stopped.countDown();
+			});
+		}
+		Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "local-stack-shutdown"));
+		try {
+			stack.start();
+			stack.printSummary();
+		}
+		catch (Exception ex) {
+			logger.error("Local stack failed to start: {}", ex.getMessage());
+			stack.stop();
+			System.exit(1);
+		}
+		if (settings.exitAfterSummary()) {
+			stack.stop();
+			System.exit(0);
+		}
+		System.out.println("Running. Press Ctrl-C to stop.");
+		stopped.await();
+		System.exit(0);
+	}
+
+	void start() throws IOException, InterruptedException {
+		Path logs = this.settings.dataDir().resolve("logs");
+		Files.createDirectories(this.settings.dataDir().resolve("h2"));
+		Files.createDirectories(this.settings.dataDir().resolve("auth-server"));
+		logger.info("Starting Kafka (KRaft, in process) on port {}", this.settings.kafkaPort());
+		this.broker = KraftBroker.start(this.settings.dataDir().resolve("kafka"), this.settings.kafkaPort(),
+				this.settings.kafkaControllerPort());
+		String bootstrap = this.broker.bootstrapServers();
+		Path keyFile = this.settings.dataDir().resolve("auth-server/signing-key.json").toAbsolutePath();
+		ChildProcess auth = launch("auth-server", logs, List.of("--server.port=" + this.settings.authPort(),
+				"--timesheets.auth.issuer=" + this.settings.issuer(), "--timesheets.auth.key-file=" + keyFile));
+		ChildProcess ingest = launch("ingest-api", logs,
+				List.of("--server.port=" + this.settings.ingestPort(), "--spring.kafka.bootstrap-servers=" + bootstrap,
+						"--timesheets.security.issuer-uri=" + this.settings.issuer()));
+		ChildProcess processor = launch("processor", logs, List.of("--server.port=" + this.settings.processorPort(),
+				"--spring.kafka.bootstrap-servers=" + bootstrap, "--spring.datasource.url=" + this.settings.h2Url()));
+		auth.awaitHealthy(health(this.settings.authPort()), STARTUP);
+		ingest.awaitHealthy(health(this.settings.ingestPort()), STARTUP);
+		processor.awaitHealthy(health(this.settings.processorPort()), STARTUP);
+	}
+
+	private ChildProcess launch(String name, Path logs, List<String> arguments) throws IOException {
+		Path jar = this.settings.appsDir().resolve(name + ".jar");
+		logger.info("Starting {} (log: {})", name, logs.resolve(name + ".log"));
+		ChildProcess child = ChildProcess.start(name, jar, CHILD_JVM, arguments, Map.of(), logs);
+		this.children.add(child);
+		return child;
+	}
+
+	private static URI health(int port) {
+		return URI.create("http://localhost:" + port + "/actuator/health");
+	}
+
+	void printSummary() {
+		StackSettings s = this.settings;
+		String token = "TOKEN=$(curl -s -u timesheets-admin:admin-secret -d grant_type=client_credentials " + s.issuer()
+				+ "/oauth2/token | sed -E 's/.*\"access_token\":\"([^\"]+)\".*/\\1/')";
+		System.out.println();
+		System.out.println("Timesheets pipeline is up (logs in " + s.dataDir().resolve("logs") + "):");
+		System.out.printf("  kafka        localhost:%d%n", s.kafkaPort());
+		System.out.printf("  auth-server  %s%n", s.issuer());
+		System.out.printf("  ingest-api   http://localhost:%d%n", s.ingestPort());
+		System.out.printf("  processor    http://localhost:%d/actuator/health%n", s.processorPort());
+		System.out.println();
+		System.out.println("Try it:");
+		System.out.println("  " + token);
+		System.out.printf("  curl -i -H \"Authorization: Bearer $TOKEN\" -H 'Content-Type: text/csv' --data-binary "
+				+ "$'external_id,employee_id,project_code,work_date,hours,note\\nrow-1,E1001,ALPHA,%s,7.5,hello\\n' "
+				+ "http://localhost:%d/timesheet-batches%n", LocalDate.now(), s.ingestPort());
+		System.out.println();
+	}
+
+	synchronized void stop() {
+		List<ChildProcess> reversed = new ArrayList<>(this.children);
+		Collections.reverse(reversed);
+		for (ChildProcess child : reversed) {
+			logger.info("Stopping {}", child.name());
+			child.stop();
+		}
+		this.children.clear();
+		if (this.broker != null) {
+			logger.info("Stopping Kafka");
+			this.broker.close();
+			this.broker = null;
+		}
+	}
+
+}
