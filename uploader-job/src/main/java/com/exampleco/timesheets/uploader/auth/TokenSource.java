@@ -4,11 +4,16 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.function.IntSupplier;
 
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.web.client.RestClientResponseException;
 
 /**
  * The job's access token: fetched with the client-credentials grant on first use and then
@@ -17,6 +22,8 @@ import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
  * before any file is touched.
  */
 public class TokenSource {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final OAuth2AuthorizedClientManager manager;
 
@@ -66,7 +73,20 @@ public class TokenSource {
 	 */
 	public static AuthenticationProblem translate(OAuth2AuthorizationException ex, URI tokenUri) {
 		String code = ex.getError().getErrorCode();
-		if (hasCause(ex, IOException.class)) {
+		RestClientResponseException answer = causeOf(ex, RestClientResponseException.class);
+		if (answer != null && answer.getStatusCode().value() == 401) {
+			// RFC 6749 5.2: a refused client is 401 invalid_client; Spring reads error
+			// bodies of 400 answers only, so this one arrives as a plain HTTP error
+			return new AuthenticationProblem(AuthenticationProblem.Kind.CREDENTIALS_REFUSED,
+					"the authorization server refused the client credentials (" + errorCode(answer)
+							+ "): check the client id and secret");
+		}
+		if (answer != null) {
+			return new AuthenticationProblem(AuthenticationProblem.Kind.AUTH_SERVER_UNREACHABLE,
+					"the authorization server at " + tokenUri + " answered HTTP " + answer.getStatusCode().value()
+							+ " to the token request");
+		}
+		if (causeOf(ex, IOException.class) != null) {
 			return new AuthenticationProblem(AuthenticationProblem.Kind.AUTH_SERVER_UNREACHABLE,
 					"cannot reach the authorization server at " + tokenUri + " (" + rootCauseName(ex) + ")");
 		}
@@ -80,17 +100,35 @@ public class TokenSource {
 			return new AuthenticationProblem(AuthenticationProblem.Kind.CREDENTIALS_REFUSED,
 					"the authorization server refused the requested scope (invalid_scope)");
 		}
+		String description = ex.getError().getDescription();
 		return new AuthenticationProblem(AuthenticationProblem.Kind.AUTH_SERVER_UNREACHABLE,
-				"no usable token from the authorization server at " + tokenUri + " (" + code + ")");
+				"no usable token from the authorization server at " + tokenUri + " (" + code
+						+ ((description != null) ? ": " + abbreviate(description) : "") + ")");
 	}
 
-	private static boolean hasCause(Throwable ex, Class<? extends Throwable> type) {
+	private static String abbreviate(String text) {
+		return (text.length() > 200) ? text.substring(0, 200) + "…" : text;
+	}
+
+	private static String errorCode(RestClientResponseException answer) {
+		try {
+			JsonNode body = JSON.readTree(answer.getResponseBodyAsByteArray());
+			String error = (body != null) ? body.path("error").asString("") : "";
+			// an error code is a short token; anything else is not echoed
+			return error.matches("[a-z_]{1,40}") ? error : "HTTP 401";
+		}
+		catch (JacksonException notJson) {
+			return "HTTP 401";
+		}
+	}
+
+	private static <T extends Throwable> T causeOf(Throwable ex, Class<T> type) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (type.isInstance(cause)) {
-				return true;
+				return type.cast(cause);
 			}
 		}
-		return false;
+		return null;
 	}
 
 	private static String rootCauseName(Throwable ex) {

@@ -53,50 +53,38 @@ public class BatchStatusClient {
 		JsonNode counts = body.has("outcomes") ? body.path("outcomes") : body;
 		long applied = count(counts, "applied");
 		long unchanged = count(counts, "unchanged");
-		long duplicate = count(counts, "duplicate", "duplicates");
+		long duplicate = count(counts, "duplicate");
 		long rejected = count(counts, "rejected");
 		Map<String, Long> reasons = new LinkedHashMap<>();
-		JsonNode reasonsNode = firstPresent(body, "rejections", "rejectionReasons", "reasons");
-		if (reasonsNode.isObject()) {
-			for (Map.Entry<String, JsonNode> entry : reasonsNode.properties()) {
+		JsonNode rejections = body.path("rejections");
+		if (rejections.isObject()) {
+			for (Map.Entry<String, JsonNode> entry : rejections.properties()) {
 				reasons.merge(entry.getKey(), entry.getValue().asLong(1), Long::sum);
 			}
 		}
-		else if (reasonsNode.isArray()) {
-			for (JsonNode reason : reasonsNode) {
-				String text = reason.isString() ? reason.asString() : reason.path("reason").asString("unknown");
-				reasons.merge(text, reason.path("count").asLong(1), Long::sum);
+		else if (rejections.isArray()) {
+			for (JsonNode rejection : rejections) {
+				reasons.merge(rejection.path("reason").asString("unknown"), rejection.path("count").asLong(1),
+						Long::sum);
 			}
 		}
-		if (rejected == 0 && counts.path("rejected").isObject()) {
-			// {"rejected": {"count": n, "reasons": …}}
-			rejected = counts.path("rejected").path("count").asLong();
-		}
-		long seen = applied + unchanged + duplicate + rejected;
-		boolean complete = body.has("complete") ? body.path("complete").asBoolean() : seen >= expectedEvents;
+		long seen = body.path("eventsSeen").isNumber() ? body.path("eventsSeen").asLong()
+				: applied + unchanged + rejected;
+		boolean complete = body.path("complete").isBoolean() ? body.path("complete").asBoolean()
+				: seen >= expectedEvents;
 		return new BatchStatus(true, complete, applied, unchanged, duplicate, rejected, reasons);
 	}
 
-	private static long count(JsonNode node, String... names) {
-		for (String name : names) {
-			JsonNode value = node.path(name);
-			if (value.isNumber()) {
-				return value.asLong();
+	/**
+	 * A count by name, ignoring case ({@code APPLIED} or {@code applied}); 0 when absent.
+	 */
+	private static long count(JsonNode node, String name) {
+		for (Map.Entry<String, JsonNode> entry : node.properties()) {
+			if (entry.getKey().equalsIgnoreCase(name) && entry.getValue().isNumber()) {
+				return entry.getValue().asLong();
 			}
 		}
 		return 0;
-	}
-
-	private static JsonNode firstPresent(JsonNode node, String... names) {
-		for (String name : names) {
-			if (node.has(name)) {
-				return node.path(name);
-			}
-		}
-		if (node.path("rejected").isObject()) {
-			return node.path("rejected").path("reasons");
-		}
-		return node.path(names[0]);
 	}
 
 	/** The status could not be read this time. */
