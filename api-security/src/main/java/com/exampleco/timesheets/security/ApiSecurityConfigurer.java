@@ -1,12 +1,14 @@
 package com.exampleco.timesheets.security;
 
 import org.springframework.context.ApplicationContext;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.util.Assert;
 
 /**
@@ -64,7 +66,14 @@ public final class ApiSecurityConfigurer extends AbstractHttpConfigurer<ApiSecur
 					(resourceServer) -> resourceServer.bearerTokenResolver(new HeaderOnlyBearerTokenResolver())
 						.authenticationEntryPoint(entryPoint)
 						.accessDeniedHandler(accessDeniedHandler)
-						.jwt((jwt) -> jwt.decoder(decoder).jwtAuthenticationConverter(authenticationConverter)));
+						.jwt((jwt) -> jwt.decoder(decoder).jwtAuthenticationConverter(authenticationConverter))
+						.withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
+							@Override
+							public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
+								filter.setAuthenticationFailureHandler(new IssuerUnavailableFailureHandler(entryPoint));
+								return filter;
+							}
+						}));
 	}
 
 }

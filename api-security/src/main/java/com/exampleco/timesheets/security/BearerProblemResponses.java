@@ -45,8 +45,8 @@ final class BearerProblemResponses {
 		return (cleaned.length() > MAX_DESCRIPTION) ? cleaned.substring(0, MAX_DESCRIPTION) : cleaned;
 	}
 
-	static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String challenge,
-			@Nullable String error, String detail) throws IOException {
+	static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
+			@Nullable String challenge, @Nullable String error, String detail) throws IOException {
 		Map<String, Object> problem = new LinkedHashMap<>();
 		problem.put("type", "about:blank");
 		problem.put("title", status.getReasonPhrase());
@@ -58,7 +58,9 @@ final class BearerProblemResponses {
 			problem.put("error", error);
 		}
 		response.setStatus(status.value());
-		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, challenge);
+		if (challenge != null) {
+			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, challenge);
+		}
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setCharacterEncoding("UTF-8");

@@ -14,6 +14,8 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtTypeValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoderInitializationException;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.util.StringUtils;
@@ -30,7 +32,20 @@ final class IssuerJwtDecoders {
 	}
 
 	static JwtDecoder lazy(ApiSecurityProperties properties) {
-		return new SupplierJwtDecoder(() -> create(properties));
+		JwtDecoder decoder = new SupplierJwtDecoder(() -> create(properties));
+		return (token) -> {
+			try {
+				return decoder.decode(token);
+			}
+			catch (JwtDecoderInitializationException ex) {
+				// The issuer's discovery document could not be read: the token cannot be
+				// judged, which is no verdict on the token. As a JwtException that is not
+				// a BadJwtException it becomes an AuthenticationServiceException,
+				// answered
+				// 503 by IssuerUnavailableFailureHandler instead of escaping as a 500.
+				throw new JwtException("the issuer's keys cannot be resolved right now", ex);
+			}
+		};
 	}
 
 	static NimbusJwtDecoder create(ApiSecurityProperties properties) {
