@@ -146,10 +146,11 @@ class UploadJob implements ApplicationRunner, ExitCodeGenerator {
 				}
 			}
 			Duration elapsed = Duration.between(start, this.clock.instant());
-			this.console.info("summary: " + tally.done + " done, " + tally.failed + " failed, " + tally.leftInInbox()
-					+ " left in the inbox, " + tally.skipped + " skipped; " + tally.acceptedEntries.get()
-					+ " entries accepted in " + tally.acceptedBatches + " batches; "
-					+ ((tokenSource != null) ? tokenSource.tokenRequests() : 0) + " token request(s); "
+			boolean dry = this.properties.dryRun();
+			this.console.info("summary: " + tally.done + (dry ? " valid, " : " done, ") + tally.failed
+					+ (dry ? " invalid, " : " failed, ") + tally.leftInInbox() + " left in the inbox, " + tally.skipped
+					+ " skipped; " + tally.acceptedEntries.get() + " entries accepted in " + tally.acceptedBatches
+					+ " batches; " + ((tokenSource != null) ? tokenSource.tokenRequests() : 0) + " token request(s); "
 					+ Console.seconds(elapsed) + ", " + Console.rate(tally.acceptedEntries.get(), elapsed));
 			return (tally.failed + tally.leftInInbox() + tally.incomplete > 0) ? EXIT_SOME_FAILED : EXIT_OK;
 		}
