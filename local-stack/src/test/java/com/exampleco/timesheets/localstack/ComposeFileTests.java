@@ -1,0 +1,205 @@
+package com.exampleco.timesheets.localstack;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * No Docker engine runs where the tests run, so {@code docker-compose.yml} is checked
+ * against the code instead of being started: every built service has a multi-stage,
+ * non-root Dockerfile that builds its own module on a pinned JRE; every image is pinned;
+ * every environment variable is one the app reads; published ports are the apps' ports;
+ * start-up order waits on health checks.
+ */
+class ComposeFileTests {
+
+	static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+
+	static final Pattern PINNED = Pattern.compile("[^:@]+[:@][^:]*\\d[^:]*");
+
+	static final Pattern DOCUMENTED_PROPERTY = Pattern.compile("`((?:timesheets|spring|server)\\.[a-z0-9.-]+)`");
+
+	static Map<String, Object> services;
+
+	@BeforeAll
+	@SuppressWarnings("unchecked")
+	static void readComposeFile() throws IOException {
+		try (Reader reader = Files.newBufferedReader(ROOT.resolve("docker-compose.yml"))) {
+			LoaderOptions options = new LoaderOptions();
+			Map<String, Object> compose = new Yaml(options).load(reader);
+			services = (Map<String, Object>) compose.get("services");
+		}
+	}
+
+	static Stream<String> builtServices() throws IOException {
+		readComposeFile();
+		return services.keySet().stream().filter((name) -> service(name).containsKey("build"));
+	}
+
+	@SuppressWarnings("unchecked")
+	static Map<String, Object> service(String name) {
+		return (Map<String, Object>) services.get(name);
+	}
+
+	@SuppressWarnings("unchecked")
+	static String module(String name) {
+		Map<String, Object> build = (Map<String, Object>) service(name).get("build");
+		assertThat(build.get("context")).as("build context of %s", name).isEqualTo(".");
+		String dockerfile = (String) build.get("dockerfile");
+		assertThat(dockerfile).as("Dockerfile of %s", name).matches("[a-z-]+/Dockerfile");
+		return dockerfile.substring(0, dockerfile.indexOf('/'));
+	}
+
+	@Test
+	void runsEveryApplicationOfThePipeline() {
+		List<String> modules = builtServicesList().stream().map(ComposeFileTests::module).toList();
+		assertThat(modules).contains("auth-server", "ingest-api", "processor", "query-api", "uploader-job");
+		assertThat(services).containsKeys("kafka", "postgres");
+	}
+
+	@Test
+	void pinsEveryImage() {
+		services.forEach((name, value) -> {
+			Object image = service(name).get("image");
+			if (image != null) {
+				assertThat((String) image).as("image of %s", name).matches(PINNED).doesNotEndWith(":latest");
+			}
+		});
+		assertThat(service("kafka").get("image")).asString().startsWith("apache/kafka:4.");
+	}
+
+	@ParameterizedTest
+	@MethodSource("builtServices")
+	void buildsTheServiceFromItsOwnModuleOnAPinnedJreAsNonRoot(String name) throws IOException {
+		String module = module(name);
+		String pom = Files.readString(ROOT.resolve("pom.xml"));
+		assertThat(pom).contains("<module>" + module + "</module>");
+		String dockerfile = Files.readString(ROOT.resolve(module).resolve("Dockerfile"));
+		assertThat(dockerfile).contains(" AS build")
+			.contains("-pl " + module + " ")
+			.contains("COPY --from=build /src/" + module + "/target/" + module + "-*-exec.jar")
+			.containsPattern("(?m)^USER (?!root)\\w+");
+		List<String> froms = dockerfile.lines().filter((line) -> line.startsWith("FROM ")).toList();
+		assertThat(froms).hasSize(2);
+		assertThat(froms.get(1)).matches("FROM eclipse-temurin:17[0-9._]+_\\d+-jre");
+		assertThat(froms).allSatisfy((from) -> assertThat(from.split(" ")[1]).matches(PINNED));
+		try (Stream<Path> sources = Files.walk(ROOT.resolve(module).resolve("src/main/java"))) {
+			assertThat(sources.filter((path) -> path.toString().endsWith("Application.java")))
+				.as("%s is a Spring Boot application", module)
+				.isNotEmpty();
+		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("builtServices")
+	@SuppressWarnings("unchecked")
+	void setsOnlyEnvironmentVariablesTheApplicationReads(String name) throws IOException {
+		String module = module(name);
+		Map<String, Object> environment = (Map<String, Object>) service(name).get("environment");
+		assertThat(environment).as("%s is configured through the environment", name).isNotEmpty();
+		Set<String> placeholders = placeholders(module);
+		Set<String> documented = documentedProperties(module);
+		for (String variable : environment.keySet()) {
+			if (variable.equals("JAVA_TOOL_OPTIONS") || placeholders.contains(variable)) {
+				continue;
+			}
+			String relaxed = variable.toLowerCase(Locale.ROOT).replace('_', '.');
+			if (relaxed.startsWith("spring.") || relaxed.startsWith("server.")) {
+				continue;
+			}
+			assertThat(documented).as("%s of %s is a property the app documents", variable, name)
+				.anySatisfy((property) -> assertThat(property.replace("-", "")).isEqualTo(relaxed));
+		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("builtServices")
+	@SuppressWarnings("unchecked")
+	void publishesTheApplicationsOwnPortAndChecksItsHealthThere(String name) {
+		Map<String, Object> environment = (Map<String, Object>) service(name).get("environment");
+		Object port = (environment.get("PORT") != null) ? environment.get("PORT") : environment.get("SERVER_PORT");
+		List<String> ports = (List<String>) service(name).getOrDefault("ports", List.of());
+		for (String mapping : ports) {
+			assertThat(mapping.substring(mapping.lastIndexOf(':') + 1)).as("container port of %s", name)
+				.isEqualTo(String.valueOf(port));
+		}
+		Map<String, Object> healthcheck = (Map<String, Object>) service(name).get("healthcheck");
+		if (healthcheck != null) {
+			assertThat(String.join(" ", (List<String>) healthcheck.get("test")))
+				.contains("/dev/tcp/127.0.0.1/" + port + " ");
+		}
+	}
+
+	@Test
+	void processorPublishesNoFixedPortSoItCanBeScaled() {
+		assertThat(service("processor")).doesNotContainKey("ports").doesNotContainKey("container_name");
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void waitsForHealthyDependencies() {
+		services.forEach((name, value) -> {
+			Object dependsOn = service(name).get("depends_on");
+			if (dependsOn == null) {
+				return;
+			}
+			((Map<String, Object>) dependsOn).forEach((dependency, condition) -> {
+				assertThat(((Map<String, Object>) condition).get("condition")).as("%s waits for %s", name, dependency)
+					.isEqualTo("service_healthy");
+				assertThat(service(dependency)).as("%s has a health check", dependency).containsKey("healthcheck");
+			});
+		});
+	}
+
+	private static List<String> builtServicesList() {
+		List<String> names = new ArrayList<>();
+		services.forEach((name, value) -> {
+			if (service(name).containsKey("build")) {
+				names.add(name);
+			}
+		});
+		return names;
+	}
+
+	private static Set<String> placeholders(String module) throws IOException {
+		Set<String> names = new HashSet<>();
+		try (Stream<Path> files = Files.list(ROOT.resolve(module).resolve("src/main/resources"))) {
+			for (Path file : files.filter((path) -> path.toString().endsWith(".yml")).toList()) {
+				Matcher matcher = Pattern.compile("\\$\\{([A-Z0-9_]+)[:}]").matcher(Files.readString(file));
+				while (matcher.find()) {
+					names.add(matcher.group(1));
+				}
+			}
+		}
+		return names;
+	}
+
+	private static Set<String> documentedProperties(String module) throws IOException {
+		Set<String> properties = new HashSet<>();
+		Matcher matcher = DOCUMENTED_PROPERTY.matcher(Files.readString(ROOT.resolve(module).resolve("README.md")));
+		while (matcher.find()) {
+			properties.add(matcher.group(1));
+		}
+		return properties;
+	}
+
+}
