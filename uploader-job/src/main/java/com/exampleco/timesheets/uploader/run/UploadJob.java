@@ -29,6 +29,9 @@ import com.exampleco.timesheets.uploader.upload.FileUploader;
 import com.exampleco.timesheets.uploader.upload.IngestClient;
 import com.exampleco.timesheets.uploader.upload.PreparedFile;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -54,6 +57,8 @@ class UploadJob implements ApplicationRunner, ExitCodeGenerator {
 
 	/** At most this many errors of a file are echoed; the report has them all. */
 	private static final int ERRORS_SHOWN = 20;
+
+	private static final Logger logger = LoggerFactory.getLogger(UploadJob.class);
 
 	private final UploaderProperties properties;
 
@@ -108,7 +113,13 @@ class UploadJob implements ApplicationRunner, ExitCodeGenerator {
 				this.console.error("authentication error: " + authentication.getMessage());
 			}
 			else {
-				throw ex;
+				// a bug or an answer nobody foresaw: say what, keep the files, no entry
+				// data
+				logger.debug("Run stopped", ex);
+				this.console.error("error: the run stopped unexpectedly (" + ex.getClass().getName() + ": "
+						+ ex.getMessage() + "); unfinished files stay in the inbox");
+				this.exitCode = EXIT_SOME_FAILED;
+				return;
 			}
 			this.console.error("nothing more was done; unfinished files stay in the inbox");
 			this.exitCode = EXIT_CANNOT_RUN;
