@@ -40,7 +40,9 @@ class EntityTagTests {
 			.andExpect(jsonPath("$.version").value(1))
 			.andExpect(jsonPath("$.hours").value(7.5))
 			.andExpect(jsonPath("$.workDate").value("2026-06-01"))
-			.andExpect(jsonPath("$.approvedAt").doesNotExist());
+			.andExpect(jsonPath("$.approvedAt").doesNotExist())
+			.andExpect(jsonPath("$.etag").doesNotExist())
+			.andExpect(jsonPath("$.deleted").doesNotExist());
 	}
 
 	@Test
