@@ -27,6 +27,7 @@ import com.exampleco.timesheets.processor.ledger.Timesheet.Stamp;
 
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.PreparedStatementCreator;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -42,7 +43,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class TimesheetLedger {
 
-	private static final int IN_CHUNK = 500;
+	private static final String SELECT_RECORDED = "SELECT event_id FROM applied_events WHERE event_id = ANY (?)";
+
+	private static final String SELECT_TIMESHEETS = "SELECT * FROM timesheets WHERE timesheet_id = ANY (?)";
 
 	private static final String INSERT_TIMESHEET = """
 			INSERT INTO timesheets (external_id, employee_id, project_code, work_date, hours, note, status, version,
@@ -146,26 +149,32 @@ public class TimesheetLedger {
 
 	private Set<UUID> recordedEventIds(Collection<UUID> eventIds) {
 		Set<UUID> recorded = new HashSet<>();
-		for (List<UUID> chunk : chunks(eventIds)) {
-			this.jdbc.query(
-					"SELECT event_id FROM applied_events WHERE event_id IN (" + placeholders(chunk.size()) + ")",
-					(RowCallbackHandler) (rs) -> {
-						recorded.add(rs.getObject(1, UUID.class));
-					}, chunk.toArray());
-		}
+		this.jdbc.query(byIds(SELECT_RECORDED, eventIds), (RowCallbackHandler) (rs) -> {
+			recorded.add(rs.getObject(1, UUID.class));
+		});
 		return recorded;
 	}
 
 	private Map<UUID, Timesheet> loadTimesheets(Collection<UUID> timesheetIds) {
 		Map<UUID, Timesheet> states = new LinkedHashMap<>();
-		for (List<UUID> chunk : chunks(timesheetIds)) {
-			this.jdbc.query("SELECT * FROM timesheets WHERE timesheet_id IN (" + placeholders(chunk.size()) + ")",
-					(RowCallbackHandler) (rs) -> {
-						Timesheet timesheet = mapTimesheet(rs);
-						states.put(timesheet.timesheetId(), timesheet);
-					}, chunk.toArray());
-		}
+		this.jdbc.query(byIds(SELECT_TIMESHEETS, timesheetIds), (RowCallbackHandler) (rs) -> {
+			Timesheet timesheet = mapTimesheet(rs);
+			states.put(timesheet.timesheetId(), timesheet);
+		});
 		return states;
+	}
+
+	/**
+	 * One statement for the whole batch, whatever its size: the ids travel as one array
+	 * parameter, so the SQL text never changes (prepared once per connection, no
+	 * 500-placeholder lists to parse and plan).
+	 */
+	private static PreparedStatementCreator byIds(String sql, Collection<UUID> ids) {
+		return (connection) -> {
+			PreparedStatement ps = connection.prepareStatement(sql);
+			ps.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
+			return ps;
+		};
 	}
 
 	private void insertTimesheets(List<Timesheet> inserts, Instant now) {
@@ -308,19 +317,6 @@ public class TimesheetLedger {
 
 	private static OffsetDateTime timestamp(Instant instant) {
 		return instant.atOffset(ZoneOffset.UTC);
-	}
-
-	private static String placeholders(int count) {
-		return String.join(", ", Collections.nCopies(count, "?"));
-	}
-
-	private static List<List<UUID>> chunks(Collection<UUID> ids) {
-		List<UUID> all = new ArrayList<>(ids);
-		List<List<UUID>> chunks = new ArrayList<>();
-		for (int from = 0; from < all.size(); from += IN_CHUNK) {
-			chunks.add(all.subList(from, Math.min(all.size(), from + IN_CHUNK)));
-		}
-		return chunks;
 	}
 
 }
