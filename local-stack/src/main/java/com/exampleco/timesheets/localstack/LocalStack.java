@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -11,6 +12,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+
+import com.exampleco.timesheets.events.entry.EntryFormat;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,7 +68,7 @@ public final class LocalStack {
 		Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "local-stack-shutdown"));
 		try {
 			stack.start();
-			stack.printSummary();
+			stack.printSummary(stack.uploadSamples(), new PipelineTour(settings).run());
 		}
 		catch (Exception ex) {
 			logger.error("Local stack failed to start: {}", ex.getMessage());
@@ -98,7 +102,55 @@ public final class LocalStack {
 				"--spring.kafka.bootstrap-servers=" + bootstrap, "--spring.datasource.url=" + this.settings.h2Url()));
 		auth.awaitHealthy(health(this.settings.authPort()), STARTUP);
 		ingest.awaitHealthy(health(this.settings.ingestPort()), STARTUP);
+		ChildProcess query = launch("query-api", logs,
+				List.of("--server.port=" + this.settings.queryPort(),
+						"--spring.datasource.url=" + this.settings.h2Url(),
+						"--timesheets.security.issuer-uri=" + this.settings.issuer()));
+		auth.awaitHealthy(health(this.settings.authPort()), STARTUP);
+		ingest.awaitHealthy(health(this.settings.ingestPort()), STARTUP);
 		processor.awaitHealthy(health(this.settings.processorPort()), STARTUP);
+		query.awaitHealthy(health(this.settings.queryPort()), STARTUP);
+	}
+
+	/**
+	 * Copies the sample files into the inbox and runs the real uploader job on it, with
+	 * {@code --await}, as cron would.
+	 * @return the uploader's output
+	 */
+	List<String> uploadSamples() throws IOException, InterruptedException {
+		Path inbox = this.settings.dataDir().resolve("inbox");
+		Files.createDirectories(inbox);
+		if (Files.isDirectory(this.settings.samplesDir())) {
+			try (Stream<Path> samples = Files.list(this.settings.samplesDir())) {
+				for (Path sample : samples.filter((path) -> EntryFormat.ofFileName(path.toString()).isPresent())
+					.sorted()
+					.toList()) {
+					Files.copy(sample, inbox.resolve(sample.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+				}
+			}
+		}
+		else {
+			logger.warn("No samples folder at {}: nothing to upload", this.settings.samplesDir().toAbsolutePath());
+		}
+		logger.info("Uploading the samples with the uploader job (log: {})", this.logs().resolve("uploader-job.log"));
+		ChildProcess uploader = ChildProcess.start("uploader-job", this.settings.appsDir().resolve("uploader-job.jar"),
+				CHILD_JVM,
+				List.of("--inbox=" + inbox.toAbsolutePath(), "--await",
+						"--ingest-url=http://localhost:" + this.settings.ingestPort(),
+						"--query-url=http://localhost:" + this.settings.queryPort(),
+						"--token-uri=" + this.settings.issuer() + "/oauth2/token",
+						"--client-id=" + PipelineTour.UPLOADER),
+				Map.of("TIMESHEETS_UPLOADER_AUTH_CLIENT_SECRET", "uploader-secret"), this.logs());
+		int exitCode = uploader.awaitExit(Duration.ofMinutes(5));
+		List<String> output = Files.readAllLines(uploader.log());
+		if (exitCode != 0) {
+			throw new IllegalStateException("the uploader job exited with " + exitCode + "; see " + uploader.log());
+		}
+		return output;
+	}
+
+	private Path logs() {
+		return this.settings.dataDir().resolve("logs");
 	}
 
 	private ChildProcess launch(String name, Path logs, List<String> arguments) throws IOException {
@@ -113,7 +165,7 @@ public final class LocalStack {
 		return URI.create("http://localhost:" + port + "/actuator/health");
 	}
 
-	void printSummary() {
+	void printSummary(List<String> upload, List<String> tour) {
 		StackSettings s = this.settings;
 		String token = "TOKEN=$(curl -s -u timesheets-admin:admin-secret -d grant_type=client_credentials " + s.issuer()
 				+ "/oauth2/token | sed -E 's/.*\"access_token\":\"([^\"]+)\".*/\\1/')";
@@ -123,12 +175,28 @@ public final class LocalStack {
 		System.out.printf("  auth-server  %s%n", s.issuer());
 		System.out.printf("  ingest-api   http://localhost:%d%n", s.ingestPort());
 		System.out.printf("  processor    http://localhost:%d/actuator/health%n", s.processorPort());
+		System.out.printf("  query-api    http://localhost:%d%n", s.queryPort());
+		System.out.println();
+		System.out.println("Sample upload (uploader-job --await):");
+		upload.forEach((line) -> System.out.println("  " + line));
+		System.out.println();
+		tour.forEach(System.out::println);
 		System.out.println();
 		System.out.println("Try it:");
 		System.out.println("  " + token);
 		System.out.printf("  curl -i -H \"Authorization: Bearer $TOKEN\" -H 'Content-Type: text/csv' --data-binary "
 				+ "$'external_id,employee_id,project_code,work_date,hours,note\\nrow-1,E1001,ALPHA,%s,7.5,hello\\n' "
 				+ "http://localhost:%d/timesheet-batches%n", LocalDate.now(), s.ingestPort());
+		System.out.printf("  curl -s -H \"Authorization: Bearer $TOKEN\" "
+				+ "'http://localhost:%d/timesheets?employeeId=E1001&limit=5'%n", s.queryPort());
+		System.out.printf(
+				"  curl -s -H \"Authorization: Bearer $TOKEN\" "
+						+ "'http://localhost:%d/employees/E1001/summary?from=2026-10-01&to=2026-10-31'%n",
+				s.queryPort());
+		System.out.printf(
+				"  curl -s -H \"Authorization: Bearer $TOKEN\" -H 'Content-Type: application/json' "
+						+ "-d '{\"decision\":\"APPROVED\"}' http://localhost:%d/timesheets/<timesheetId>/approval%n",
+				s.ingestPort());
 		System.out.println();
 	}
 
