@@ -1,5 +1,6 @@
 package com.exampleco.timesheets.processor.bench;
 
+import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -39,6 +40,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class ProcessorThroughput {
 
 	private ProcessorThroughput() {
+	}
+
+	private static long processCpuNanos() {
+		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+			.getProcessCpuTime();
 	}
 
 	public static void main(String[] args) throws Exception {
@@ -83,6 +89,7 @@ public final class ProcessorThroughput {
 				"--spring.datasource.password=" + postgres.password(),
 				"--timesheets.processor.concurrency=" + concurrency, "--logging.level.root=WARN")) {
 			long started = System.nanoTime();
+			long cpuStarted = processCpuNanos();
 			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
 			long done = 0;
 			while (done < count) {
@@ -90,9 +97,14 @@ public final class ProcessorThroughput {
 				done = jdbc.queryForObject("SELECT COUNT(*) FROM applied_events", Long.class);
 			}
 			long end = System.nanoTime();
+			long cpu = processCpuNanos() - cpuStarted;
 			System.out.printf(
 					"context started in %.1f s; applied %d submissions in %.1f s after start: %.0f events/s%n",
 					(started - start) / 1e9, count, (end - started) / 1e9, count / ((end - started) / 1e9));
+			// less sensitive to other load on the machine than the rate: CPU of this JVM
+			// (processor, in-JVM broker, JIT) per event; PostgreSQL's CPU is not included
+			System.out.printf("JVM CPU %.1f s = %.0f us/event; load average at the end %.1f%n", cpu / 1e9,
+					cpu / 1e3 / count, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 		}
 		System.exit(0);
 	}
