@@ -60,21 +60,30 @@ public final class ApiRoutes {
 			AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry authorize) {
 		authorize.requestMatchers(ANONYMOUS.toArray(RequestMatcher[]::new)).permitAll();
 		for (Route route : this.routes) {
-			authorize.requestMatchers(route.matcher()).hasAuthority(ScopeAuthoritiesConverter.PREFIX + route.scope());
+			authorize.requestMatchers(route.matcher())
+				.hasAnyAuthority(route.scopes()
+					.stream()
+					.map((scope) -> ScopeAuthoritiesConverter.PREFIX + scope)
+					.toArray(String[]::new));
 		}
 		return authorize;
 	}
 
 	/**
-	 * The scope the first matching route needs.
+	 * The scope the first matching route needs. For a route that any of several scopes
+	 * opens, the first of them: one scope that is enough (a list would read as "all of
+	 * these").
 	 * @param request the request
 	 * @return the scope, or empty when no declared route matches
 	 */
 	public Optional<String> requiredScope(HttpServletRequest request) {
-		return this.routes.stream().filter((route) -> route.matcher().matches(request)).map(Route::scope).findFirst();
+		return this.routes.stream()
+			.filter((route) -> route.matcher().matches(request))
+			.map((route) -> route.scopes().get(0))
+			.findFirst();
 	}
 
-	private record Route(RequestMatcher matcher, String scope) {
+	private record Route(RequestMatcher matcher, List<String> scopes) {
 
 	}
 
@@ -97,13 +106,30 @@ public final class ApiRoutes {
 		 * @return this builder
 		 */
 		public Builder route(HttpMethod method, String pattern, String scope) {
+			return route(method, pattern, scope, new String[0]);
+		}
+
+		/**
+		 * Declares that a route is open to any of several scopes.
+		 * @param method the HTTP method
+		 * @param pattern a Spring path pattern
+		 * @param scope the scope a 403 names as the one needed
+		 * @param alternatives further scopes that open the route as well
+		 * @return this builder
+		 */
+		public Builder route(HttpMethod method, String pattern, String scope, String... alternatives) {
 			Assert.notNull(method, "method must not be null");
 			Assert.hasText(pattern, "pattern must not be empty");
-			Assert.isTrue(scope != null && SCOPE_TOKEN.matcher(scope).matches(),
-					() -> "scope must be one RFC 6749 scope token without the SCOPE_ prefix: " + scope);
-			Assert.isTrue(!scope.startsWith(ScopeAuthoritiesConverter.PREFIX),
-					() -> "scope must be given without the SCOPE_ prefix: " + scope);
-			this.routes.add(new Route(PathPatternRequestMatcher.pathPattern(method, pattern), scope));
+			List<String> scopes = new ArrayList<>();
+			scopes.add(scope);
+			scopes.addAll(List.of(alternatives));
+			for (String each : scopes) {
+				Assert.isTrue(each != null && SCOPE_TOKEN.matcher(each).matches(),
+						() -> "scope must be one RFC 6749 scope token without the SCOPE_ prefix: " + each);
+				Assert.isTrue(!each.startsWith(ScopeAuthoritiesConverter.PREFIX),
+						() -> "scope must be given without the SCOPE_ prefix: " + each);
+			}
+			this.routes.add(new Route(PathPatternRequestMatcher.pathPattern(method, pattern), List.copyOf(scopes)));
 			return this;
 		}
 
