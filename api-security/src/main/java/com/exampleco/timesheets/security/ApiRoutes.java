@@ -34,6 +34,13 @@ public final class ApiRoutes {
 			PathPatternRequestMatcher.pathPattern(HttpMethod.GET, "/actuator/health/**"),
 			PathPatternRequestMatcher.pathPattern(HttpMethod.HEAD, "/actuator/health/**"));
 
+	// operational endpoints: readable with any valid token of the issuer, whatever its
+	// scopes
+	private static final List<RequestMatcher> AUTHENTICATED = List.of(
+			PathPatternRequestMatcher.pathPattern(HttpMethod.GET, "/actuator/prometheus"),
+			PathPatternRequestMatcher.pathPattern(HttpMethod.GET, "/v3/api-docs"),
+			PathPatternRequestMatcher.pathPattern(HttpMethod.GET, "/v3/api-docs/**"));
+
 	private final List<Route> routes;
 
 	private ApiRoutes(List<Route> routes) {
@@ -50,7 +57,9 @@ public final class ApiRoutes {
 
 	/**
 	 * Adds the rules to an app's {@code authorizeHttpRequests}: actuator health
-	 * ({@code GET|HEAD /actuator/health/**}) anonymous, then each route with its scope.
+	 * ({@code GET|HEAD /actuator/health/**}) anonymous; metrics
+	 * ({@code GET /actuator/prometheus}) and the OpenAPI document
+	 * ({@code GET /v3/api-docs}) for any valid token; then each route with its scope.
 	 * Returns the registry so the app ends the chain itself, normally with
 	 * {@code .anyRequest().denyAll()}.
 	 * @param authorize the registry of the app's filter chain
@@ -59,6 +68,7 @@ public final class ApiRoutes {
 	public AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry authorize(
 			AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry authorize) {
 		authorize.requestMatchers(ANONYMOUS.toArray(RequestMatcher[]::new)).permitAll();
+		authorize.requestMatchers(AUTHENTICATED.toArray(RequestMatcher[]::new)).authenticated();
 		for (Route route : this.routes) {
 			authorize.requestMatchers(route.matcher())
 				.hasAnyAuthority(route.scopes()

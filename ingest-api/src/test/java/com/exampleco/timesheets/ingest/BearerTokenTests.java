@@ -2,16 +2,13 @@ package com.exampleco.timesheets.ingest;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.function.UnaryOperator;
-import java.util.stream.Stream;
 
 import com.exampleco.timesheets.ingest.publishing.EventPublisher;
+import com.exampleco.timesheets.testsupport.tokens.HostileTokens;
 import com.exampleco.timesheets.testsupport.tokens.TestTokenIssuer;
-import com.exampleco.timesheets.testsupport.tokens.TokenBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -63,26 +60,10 @@ class BearerTokenTests {
 		issuer.close();
 	}
 
-	static Stream<Arguments> hostileTokens() {
-		return Stream.of(
-				Arguments.of("expired",
-						(UnaryOperator<TokenBuilder>) (t) -> t.expiresAt(Instant.now().minusSeconds(120))),
-				Arguments.of("nbf in the future",
-						(UnaryOperator<TokenBuilder>) (t) -> t.notBefore(Instant.now().plusSeconds(300))),
-				Arguments.of("wrong iss", (UnaryOperator<TokenBuilder>) TokenBuilder::wrongIssuer),
-				Arguments.of("wrong aud", (UnaryOperator<TokenBuilder>) (t) -> t.audience("https://other.example.com")),
-				Arguments.of("no aud", (UnaryOperator<TokenBuilder>) TokenBuilder::noAudience),
-				Arguments.of("alg none", (UnaryOperator<TokenBuilder>) TokenBuilder::algNone),
-				Arguments.of("HS256 signed with the public key",
-						(UnaryOperator<TokenBuilder>) TokenBuilder::hs256WithPublicKey),
-				Arguments.of("tampered payload", (UnaryOperator<TokenBuilder>) TokenBuilder::tamperedPayload),
-				Arguments.of("unknown kid", (UnaryOperator<TokenBuilder>) TokenBuilder::unknownKid));
-	}
-
 	@ParameterizedTest(name = "{0}")
-	@MethodSource("hostileTokens")
-	void refusesHostileToken(String name, UnaryOperator<TokenBuilder> variant) throws Exception {
-		String token = variant.apply(issuer.token().scopes("create:timesheets")).sign();
+	@MethodSource("com.exampleco.timesheets.testsupport.tokens.HostileTokens#all")
+	void refusesHostileToken(HostileTokens.Variant hostile) throws Exception {
+		String token = hostile.sign(issuer.token().scopes("create:timesheets"));
 		MvcResult result = this.mvc.perform(upload().header(HttpHeaders.AUTHORIZATION, "Bearer " + token)).andReturn();
 		assertInvalidToken(result);
 	}

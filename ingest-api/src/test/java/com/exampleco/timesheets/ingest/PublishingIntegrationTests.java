@@ -17,6 +17,8 @@ import com.exampleco.timesheets.events.CloudEventHeaders;
 import com.exampleco.timesheets.events.TimesheetEvent;
 import com.exampleco.timesheets.events.TimesheetEventCodec;
 import com.exampleco.timesheets.events.TimesheetSubmitted;
+import com.exampleco.timesheets.events.Topics;
+import com.exampleco.timesheets.testsupport.kafka.TopicReader;
 import com.jayway.jsonpath.JsonPath;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -177,7 +179,7 @@ class PublishingIntegrationTests {
 	}
 
 	private List<ConsumerRecord<String, byte[]>> recordsOfBatch(String batchId) {
-		return KafkaRecords.readCommitted(this.bootstrapServers).stream().filter((record) -> {
+		return TopicReader.readCommitted(this.bootstrapServers, Topics.TIMESHEET_EVENTS).stream().filter((record) -> {
 			TimesheetEvent event = this.codec.decode(record.value());
 			return event.batchId().toString().equals(batchId);
 		}).toList();

@@ -1,18 +1,14 @@
 package com.exampleco.timesheets.query;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
-import java.util.function.UnaryOperator;
-import java.util.stream.Stream;
 
+import com.exampleco.timesheets.testsupport.tokens.HostileTokens;
 import com.exampleco.timesheets.testsupport.tokens.TestTokenIssuer;
-import com.exampleco.timesheets.testsupport.tokens.TokenBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -60,23 +56,10 @@ class BearerTokenTests {
 		issuer.close();
 	}
 
-	static Stream<Arguments> hostileTokens() {
-		return Stream.of(
-				Arguments.of("expired",
-						(UnaryOperator<TokenBuilder>) (t) -> t.expiresAt(Instant.now().minusSeconds(120))),
-				Arguments.of("wrong iss", (UnaryOperator<TokenBuilder>) TokenBuilder::wrongIssuer),
-				Arguments.of("wrong aud", (UnaryOperator<TokenBuilder>) (t) -> t.audience("https://other.example.com")),
-				Arguments.of("alg none", (UnaryOperator<TokenBuilder>) TokenBuilder::algNone),
-				Arguments.of("HS256 signed with the public key",
-						(UnaryOperator<TokenBuilder>) TokenBuilder::hs256WithPublicKey),
-				Arguments.of("tampered payload", (UnaryOperator<TokenBuilder>) TokenBuilder::tamperedPayload),
-				Arguments.of("unknown kid", (UnaryOperator<TokenBuilder>) TokenBuilder::unknownKid));
-	}
-
 	@ParameterizedTest(name = "{0}")
-	@MethodSource("hostileTokens")
-	void refusesHostileToken(String name, UnaryOperator<TokenBuilder> variant) throws Exception {
-		String token = variant.apply(issuer.token().scopes("read:timesheets")).sign();
+	@MethodSource("com.exampleco.timesheets.testsupport.tokens.HostileTokens#all")
+	void refusesHostileToken(HostileTokens.Variant hostile) throws Exception {
+		String token = hostile.sign(issuer.token().scopes("read:timesheets"));
 		MvcResult result = this.mvc
 			.perform(get("/timesheets/" + alices).header(HttpHeaders.AUTHORIZATION, "Bearer " + token))
 			.andReturn();

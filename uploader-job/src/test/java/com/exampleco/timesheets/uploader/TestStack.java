@@ -1,23 +1,16 @@
 package com.exampleco.timesheets.uploader;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 import com.exampleco.timesheets.authserver.AuthServerApplication;
 import com.exampleco.timesheets.events.Topics;
 import com.exampleco.timesheets.ingest.IngestApplication;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import com.exampleco.timesheets.testsupport.kafka.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -97,48 +90,17 @@ final class TestStack {
 	 * occurrence, in log order per partition.
 	 */
 	List<Event> eventsOf(Set<UUID> batchIds) {
-		Map<String, Object> config = new HashMap<>();
-		config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers);
-		config.put(ConsumerConfig.GROUP_ID_CONFIG, "uploader-test-" + UUID.randomUUID());
-		config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
 		List<Event> events = new ArrayList<>();
-		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-				new ByteArrayDeserializer())) {
-			List<TopicPartition> partitions = consumer.partitionsFor(Topics.TIMESHEET_EVENTS)
-				.stream()
-				.map((info) -> new TopicPartition(info.topic(), info.partition()))
-				.toList();
-			consumer.assign(partitions);
-			consumer.seekToBeginning(partitions);
-			// the last stable offset: reading up to it is "everything committed so far"
-			Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-			long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-			while (!reached(consumer, end, Set.copyOf(partitions))) {
-				if (System.nanoTime() > deadline) {
-					throw new IllegalStateException("could not read to the end of " + Topics.TIMESHEET_EVENTS);
-				}
-				for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-					JsonNode event = this.json.readTree(record.value());
-					UUID batchId = UUID.fromString(event.path("batchId").asString());
-					if (batchIds.contains(batchId)) {
-						events.add(new Event(batchId, UUID.fromString(event.path("eventId").asString()), record.key(),
-								event.path("entry")));
-					}
-				}
+		for (ConsumerRecord<String, byte[]> record : TopicReader.readCommitted(this.bootstrapServers,
+				Topics.TIMESHEET_EVENTS)) {
+			JsonNode event = this.json.readTree(record.value());
+			UUID batchId = UUID.fromString(event.path("batchId").asString());
+			if (batchIds.contains(batchId)) {
+				events.add(new Event(batchId, UUID.fromString(event.path("eventId").asString()), record.key(),
+						event.path("entry")));
 			}
 		}
 		return events;
-	}
-
-	private static boolean reached(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> end,
-			Set<TopicPartition> partitions) {
-		for (TopicPartition partition : partitions) {
-			if (consumer.position(partition) < end.get(partition)) {
-				return false;
-			}
-		}
-		return true;
 	}
 
 	/** One event on the topic. */

@@ -37,6 +37,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -131,9 +132,7 @@ class ProcessorPostgresIntegrationTests extends ProcessorScenarios {
 	@Test
 	void databaseOutageRetriesUntilItIsBackAndSkipsNothing() {
 		PostgresForTests postgres = PostgresForTests.shared();
-		if (!postgres.canStop()) {
-			return;
-		}
+		assumeTrue(postgres.canStop(), "this PostgreSQL cannot be stopped and restarted by the test");
 		UUID batch = UUID.randomUUID();
 		List<TimesheetEvent> before = new ArrayList<>();
 		List<TimesheetEvent> during = new ArrayList<>();
@@ -160,8 +159,13 @@ class ProcessorPostgresIntegrationTests extends ProcessorScenarios {
 		await().atMost(PATIENCE)
 			.ignoreExceptions()
 			.untilAsserted(() -> assertThat(outcomes(batch, "APPLIED")).isEqualTo(100));
+		// every event recorded exactly once (event_id is the key of applied_events)
 		assertThat(outcomes(batch, null)).isEqualTo(100);
-		assertThat(duplicates(batch)).isZero();
+		// A commit that reached PostgreSQL just as it stopped, without the
+		// acknowledgement
+		// reaching the processor, is retried and its events are then found already
+		// recorded: duplicates, never doubles. At most the 50 sent during the outage.
+		assertThat(duplicates(batch)).isBetween(0L, 50L);
 		assertThat(deadLettersOfBatch(batch)).isZero();
 	}
 

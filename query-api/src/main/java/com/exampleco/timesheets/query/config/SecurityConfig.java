@@ -35,12 +35,7 @@ class SecurityConfig {
 
 	@Bean
 	SecurityFilterChain queryApi(HttpSecurity http) throws Exception {
-		return http
-			.authorizeHttpRequests((authorize) -> ROUTES.authorize(authorize)
-				.requestMatchers(HttpMethod.GET, "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**")
-				.authenticated()
-				.anyRequest()
-				.denyAll())
+		return http.authorizeHttpRequests((authorize) -> ROUTES.authorize(authorize).anyRequest().denyAll())
 			.with(ApiSecurityConfigurer.apiSecurity(ROUTES), Customizer.withDefaults())
 			.build();
 	}
