@@ -1,0 +1,262 @@
+package com.exampleco.timesheets.bench;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+
+import com.exampleco.timesheets.events.Topics;
+import org.apache.kafka.clients.producer.KafkaProducer;
+
+/**
+ * The benchmark: starts the pipeline as real processes and measures it beside raw Kafka
+ * and raw PostgreSQL baselines on the same broker and database, in one run. See
+ * {@code bench/README.md}.
+ *
+ * <pre>
+ * java -jar bench/target/bench.jar [--quick] [--out FILE] [--repo DIR] [--jfr]
+ * </pre>
+ */
+public final class Bench {
+
+	private static final String UPLOADER_SECRET = "uploader-secret";
+
+	private static final String CONTRACTOR_SECRET = "contractor-secret";
+
+	private static final String RAW_TOPIC = "bench-raw-events";
+
+	private Bench() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		Settings settings = Settings.full();
+		Path out = null;
+		Path repo = Path.of("").toAbsolutePath();
+		boolean jfr = false;
+		for (int i = 0; i < args.length; i++) {
+			switch (args[i]) {
+				case "--quick" -> settings = Settings.quick();
+				case "--full" -> settings = Settings.full();
+				case "--out" -> out = Path.of(args[++i]);
+				case "--repo" -> repo = Path.of(args[++i]).toAbsolutePath();
+				case "--jfr" -> jfr = true;
+				case "--help", "-h" -> {
+					System.out
+						.println("java -jar bench/target/bench.jar [--quick|--full] [--out FILE] [--repo DIR] [--jfr]");
+					return;
+				}
+				default -> {
+					System.err.println("unknown option " + args[i] + " (try --help)");
+					System.exit(2);
+				}
+			}
+		}
+		if (out == null) {
+			out = repo.resolve("bench/target/bench-" + settings.mode() + ".json");
+		}
+		int exit = new Run(settings, repo, out, jfr).run();
+		System.exit(exit);
+	}
+
+	private static final class Run {
+
+		private final Settings settings;
+
+		private final Path repo;
+
+		private final Path out;
+
+		private final boolean jfr;
+
+		private final Report report;
+
+		private final Payloads payloads = new Payloads(Long.toString(System.currentTimeMillis(), 36));
+
+		private final long started = System.nanoTime();
+
+		Run(Settings settings, Path repo, Path out, boolean jfr) {
+			this.settings = settings;
+			this.repo = repo;
+			this.out = out;
+			this.jfr = jfr;
+			this.report = new Report(settings.mode());
+		}
+
+		private void step(String what) {
+			System.out.printf("[%5.1f s] %s%n", (System.nanoTime() - this.started) / 1e9, what);
+		}
+
+		int run() throws Exception {
+			Settings s = this.settings;
+			try (Machine machine = new Machine()) {
+				step("starting the pipeline (broker, PostgreSQL, auth server, ingest API, processor, query API)");
+				try (Stack stack = PipelineStack.start(this.repo, s.partitions(), this.jfr)) {
+					step("pipeline up: " + stack.pids());
+					stack.stopProcessor();
+					measure(stack);
+					recordMemory(stack);
+				}
+				Map<String, Object> machineDescription = machine.describe();
+				this.report.printTable(System.out, machineDescription);
+				this.report.writeJson(this.out, machineDescription, s.asMap());
+				step("wrote " + this.out);
+			}
+			return 0;
+		}
+
+		private void measure(Stack stack) throws Exception {
+			Settings s = this.settings;
+			String bootstrap = stack.bootstrapServers();
+			RawBaselines.Db db = stack.database();
+			this.report.note("entry as posted: " + this.payloads.entryBytes() + " bytes of JSON; as an event record: "
+					+ this.payloads.eventBytes() + " bytes + CloudEvents headers");
+
+			step("raw baseline: plain KafkaProducer, " + s.rawProduceRecords() + " records");
+			RawBaselines.createTopic(bootstrap, RAW_TOPIC, s.partitions());
+			RawBaselines.createTopic(bootstrap, Topics.TIMESHEET_EVENTS, s.partitions());
+			double rawProduce = RawBaselines.produce(bootstrap, RAW_TOPIC, this.payloads, s.rawProduceRecords());
+			this.report.add("raw KafkaProducer (acks=all, idempotent, lz4)", rawProduce, "records/s", Map.of());
+
+			step("raw baseline: JDBC batched upsert, " + s.rawUpsertRows() + " rows");
+			double rawUpsert = RawBaselines.upsert(db, this.payloads, s.rawUpsertRows(), s.upsertBatch(),
+					s.upsertThreads());
+			this.report.add("raw JDBC batched upsert (" + s.upsertBatch() + "/batch, " + s.upsertThreads() + " conns)",
+					rawUpsert, "rows/s", Map.of());
+
+			long ingested = 0;
+			for (int batch : List.of(100, 1000)) {
+				step("ingest: " + s.ingestClients() + " clients, batches of " + batch);
+				Drivers.Phase ingest = Drivers.ingest(stack.ingestUrl(), token(stack, "write"), this.payloads,
+						"ingest" + batch, s.ingestClients(), batch, s.ingestWarmupSeconds(), s.ingestSeconds());
+				ingested += ingest.total();
+				this.report.compare("ingest, batches of " + batch + ", " + s.ingestClients() + " clients",
+						ingest.perSecond(), "entries/s", "raw KafkaProducer", rawProduce, 0.5, ingest.details());
+			}
+
+			step("pre-filling " + Topics.TIMESHEET_EVENTS + " with " + s.prefill() + " submissions");
+			long prefillStart = System.nanoTime();
+			AtomicReference<Exception> failure = new AtomicReference<>();
+			UUID prefillBatch = UUID.randomUUID();
+			try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(RawBaselines.producerConfig(bootstrap))) {
+				for (int i = 0; i < s.prefill(); i++) {
+					producer.send(this.payloads.submission(Topics.TIMESHEET_EVENTS, "prefill", i, prefillBatch),
+							(metadata, ex) -> {
+								if (ex != null) {
+									failure.compareAndSet(null, ex);
+								}
+							});
+				}
+				producer.flush();
+			}
+			if (failure.get() != null) {
+				throw failure.get();
+			}
+			step(String.format("pre-filled in %.1f s", (System.nanoTime() - prefillStart) / 1e9));
+
+			long expected = ingested + s.prefill();
+			long before = count(db, "SELECT COUNT(*) FROM applied_events");
+			step("processor: starting on " + expected + " queued submissions");
+			long processorStart = System.nanoTime();
+			stack.startProcessor();
+			long firstAt = 0;
+			long firstCount = 0;
+			long done;
+			long deadline = processorStart + s.processorTimeoutSeconds() * 1_000_000_000L;
+			while ((done = count(db, "SELECT COUNT(*) FROM applied_events") - before) < expected) {
+				if (System.nanoTime() > deadline) {
+					throw new IllegalStateException("processor applied " + done + " of " + expected + " in "
+							+ s.processorTimeoutSeconds() + " s");
+				}
+				if (firstAt == 0 && done > 0) {
+					firstAt = System.nanoTime();
+					firstCount = done;
+				}
+				Thread.sleep(500);
+			}
+			long doneAt = System.nanoTime();
+			double steady = (expected - firstCount) / ((doneAt - firstAt) / 1e9);
+			Map<String, Object> processorDetails = new LinkedHashMap<>();
+			processorDetails.put("events", expected);
+			processorDetails.put("secondsFromProcessStart", Math.round((doneAt - processorStart) / 1e8) / 10.0);
+			processorDetails.put("eventsPerSecondFromProcessStart",
+					Math.round(expected / ((doneAt - processorStart) / 1e9)));
+			this.report.compare("processor, from a pre-filled topic (first row → last)", steady, "entries/s",
+					"raw JDBC batched upsert", rawUpsert, 0.7, processorDetails);
+
+			List<UUID> ids = new ArrayList<>();
+			for (int i = 0; i < s.prefill(); i += Math.max(1, s.prefill() / 20_000)) {
+				ids.add(this.payloads.timesheetId("prefill", i));
+			}
+			step("raw baseline: JDBC point select by id, " + s.queryClients() + " connections");
+			RawBaselines.Throughput rawSelect = RawBaselines.pointSelect(db, ids, s.queryClients(),
+					s.queryWarmupSeconds(), s.querySeconds());
+			this.report.add("raw JDBC point select by id (" + s.queryClients() + " conns)", rawSelect.perSecond(),
+					"queries/s", rawSelect.details());
+
+			step("query: GET /timesheets/{id}, " + s.queryClients() + " clients");
+			Drivers.Phase byId = Drivers.query(token(stack, "read"), Drivers.byId(stack.queryUrl(), ids),
+					s.queryClients(), s.queryWarmupSeconds(), s.querySeconds());
+			this.report.compare("query GET /timesheets/{id}, " + s.queryClients() + " clients", byId.perSecond(),
+					"req/s", "raw JDBC point select", rawSelect.perSecond(), 0.5, byId.details());
+			step("query: GET /timesheets?employeeId=…&limit=50, " + s.queryClients() + " clients");
+			Drivers.Phase list = Drivers.query(token(stack, "read"), Drivers.byEmployee(stack.queryUrl()),
+					s.queryClients(), s.queryWarmupSeconds(), s.querySeconds());
+			this.report.compare("query GET /timesheets?employeeId&limit=50, " + s.queryClients() + " clients",
+					list.perSecond(), "req/s", "raw JDBC point select", rawSelect.perSecond(), null, list.details());
+
+			String writeToken = token(stack, "write").get();
+			String readToken = token(stack, "read").get();
+			for (int rate : s.endToEndRates()) {
+				step("end to end: " + rate + " entries/s offered for " + s.endToEndSeconds() + " s, batches of "
+						+ s.endToEndBatch());
+				Drivers.EndToEnd e2e = Drivers.endToEnd(stack.ingestUrl(), stack.queryUrl(), writeToken, readToken,
+						this.payloads, "e2e" + rate, rate, s.endToEndBatch(), s.endToEndSeconds(), 5, 25,
+						s.endToEndDrainSeconds());
+				this.report.bounded("end to end p99 (202 → visible), " + rate + " entries/s offered",
+						e2e.visible().millis(99), "ms", (rate >= 10_000) ? 500.0 : Double.POSITIVE_INFINITY,
+						e2e.details());
+			}
+		}
+
+		private void recordMemory(Stack stack) {
+			stack.pids().forEach((name, pid) -> this.report.peakRss(name, Machine.peakRssKb(pid) / 1024));
+			Machine.postgresPeakRssKb(stack.postgresPort()).ifPresent((kb) -> {
+				this.report.peakRss("postgres (postmaster)", kb[0] / 1024);
+				this.report.peakRss("postgres (largest backend)", kb[1] / 1024);
+			});
+			this.report.peakRss("bench driver (this JVM)", Machine.peakRssKb(ProcessHandle.current().pid()) / 1024);
+		}
+
+		private static java.util.function.Supplier<String> token(Stack stack, String kind) {
+			return () -> {
+				try {
+					return "write".equals(kind)
+							? Http.token(Http.client(), stack.authUrl(), Payloads.CLIENT_ID, UPLOADER_SECRET,
+									"create:timesheets")
+							: Http.token(Http.client(), stack.authUrl(), "contractor-app", CONTRACTOR_SECRET,
+									"read:timesheets");
+				}
+				catch (Exception ex) {
+					throw new IllegalStateException("cannot get a " + kind + " token", ex);
+				}
+			};
+		}
+
+		private static long count(RawBaselines.Db db, String sql) throws Exception {
+			try (Connection connection = db.connect();
+					Statement statement = connection.createStatement();
+					ResultSet rows = statement.executeQuery(sql)) {
+				rows.next();
+				return rows.getLong(1);
+			}
+		}
+
+	}
+
+}
