@@ -1,0 +1,283 @@
+package com.exampleco.timesheets.systemtests.harness;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/**
+ * One JVM of the pipeline running as a separate OS process, its output appended to a log
+ * file. It can be stopped gracefully ({@link #stop()}, SIGTERM), killed
+ * ({@link #kill9()}, SIGKILL, no shutdown hooks run) and started again with the same
+ * command line ({@link #restart()}). Not thread-safe: drive it from one thread.
+ */
+public final class JavaProcess {
+
+	private static final Duration GRACE = Duration.ofSeconds(30);
+
+	private final String name;
+
+	private final List<String> command;
+
+	private final Map<String, String> environment;
+
+	private final Path log;
+
+	private final URI healthUrl;
+
+	private Process process;
+
+	JavaProcess(String name, List<String> command, Map<String, String> environment, Path log, URI healthUrl) {
+		this.name = name;
+		this.command = List.copyOf(command);
+		this.environment = Map.copyOf(environment);
+		this.log = log;
+		this.healthUrl = healthUrl;
+	}
+
+	static List<String> javaCommand(List<String> jvmOptions) {
+		List<String> command = new ArrayList<>();
+		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.addAll(jvmOptions);
+		return command;
+	}
+
+	/**
+	 * The service name (also the log file's name).
+	 * @return the name, never null
+	 */
+	public String name() {
+		return this.name;
+	}
+
+	/**
+	 * The log file, appended to across restarts.
+	 * @return the path, never null
+	 */
+	public Path log() {
+		return this.log;
+	}
+
+	/**
+	 * The {@code /actuator/health} URL, or null for processes without HTTP.
+	 * @return the URL
+	 */
+	public URI healthUrl() {
+		return this.healthUrl;
+	}
+
+	/**
+	 * Whether the OS process is running.
+	 * @return true while it runs
+	 */
+	public boolean isAlive() {
+		return this.process != null && this.process.isAlive();
+	}
+
+	/**
+	 * The OS process id of the current run.
+	 * @return the pid
+	 * @throws IllegalStateException when not started
+	 */
+	public long pid() {
+		if (this.process == null) {
+			throw new IllegalStateException(this.name + " was never started");
+		}
+		return this.process.pid();
+	}
+
+	/**
+	 * Starts the process (again) and returns at once.
+	 */
+	public void start() {
+		if (isAlive()) {
+			throw new IllegalStateException(this.name + " is already running");
+		}
+		try {
+			Files.createDirectories(this.log.getParent());
+			Files.writeString(this.log, "---- start of " + this.name + " ----\n", StandardCharsets.UTF_8,
+					java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+			ProcessBuilder builder = new ProcessBuilder(this.command).redirectErrorStream(true)
+				.redirectOutput(ProcessBuilder.Redirect.appendTo(this.log.toFile()));
+			builder.environment().putAll(this.environment);
+			this.process = builder.start();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot start " + this.name, ex);
+		}
+	}
+
+	/**
+	 * Waits until {@link #healthUrl()} answers 200.
+	 * @param timeout how long to wait
+	 * @throws IllegalStateException when the process exits or the time runs out (with the
+	 * log's tail)
+	 */
+	public void awaitHealthy(Duration timeout) {
+		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+		awaitCondition(timeout, () -> {
+			try {
+				HttpResponse<Void> response = http.send(
+						HttpRequest.newBuilder(this.healthUrl).timeout(Duration.ofSeconds(5)).build(),
+						HttpResponse.BodyHandlers.discarding());
+				return response.statusCode() == 200;
+			}
+			catch (IOException ex) {
+				return false;
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("interrupted", ex);
+			}
+		}, "healthy");
+	}
+
+	void awaitCondition(Duration timeout, BooleanSupplier condition, String what) {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (true) {
+			if (!isAlive()) {
+				throw new IllegalStateException(
+						this.name + " exited with code " + ((this.process != null) ? this.process.exitValue() : "?")
+								+ " before it was " + what + "\n" + tail(60));
+			}
+			if (condition.getAsBoolean()) {
+				return;
+			}
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException(
+						this.name + " was not " + what + " within " + timeout + "\n" + tail(60));
+			}
+			pause(Duration.ofMillis(300));
+		}
+	}
+
+	/**
+	 * Waits for the process to end by itself.
+	 * @param timeout how long to wait
+	 * @return the exit code
+	 * @throws IllegalStateException when it still runs after the timeout (it is then
+	 * killed)
+	 */
+	public int awaitExit(Duration timeout) {
+		try {
+			if (!this.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+				kill9();
+				throw new IllegalStateException(this.name + " still ran after " + timeout + "; killed\n" + tail(60));
+			}
+			return this.process.exitValue();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted", ex);
+		}
+	}
+
+	/**
+	 * Stops the process gracefully (SIGTERM), forcibly after 30 seconds; idempotent.
+	 */
+	public void stop() {
+		if (!isAlive()) {
+			return;
+		}
+		this.process.destroy();
+		try {
+			if (!this.process.waitFor(GRACE.toSeconds(), TimeUnit.SECONDS)) {
+				this.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+			}
+		}
+		catch (InterruptedException ex) {
+			this.process.destroyForcibly();
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/**
+	 * Kills the process with SIGKILL: no shutdown hook, no graceful close of consumers or
+	 * connections, as a crash or the OOM killer would. Returns once it is gone.
+	 */
+	public void kill9() {
+		if (!isAlive()) {
+			return;
+		}
+		try {
+			Process kill = new ProcessBuilder("kill", "-KILL", Long.toString(this.process.pid())).start();
+			kill.waitFor(10, TimeUnit.SECONDS);
+			if (!this.process.waitFor(10, TimeUnit.SECONDS)) {
+				this.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+			}
+		}
+		catch (IOException ex) {
+			// no kill command: the JDK's forcible destroy is SIGKILL on Unix as well
+			this.process.destroyForcibly();
+		}
+		catch (InterruptedException ex) {
+			this.process.destroyForcibly();
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/**
+	 * Starts the process again with the same command line and waits until it is healthy
+	 * (or, without HTTP, until it runs).
+	 * @param timeout how long to wait
+	 */
+	public void restart(Duration timeout) {
+		start();
+		if (this.healthUrl != null) {
+			awaitHealthy(timeout);
+		}
+	}
+
+	/**
+	 * The last lines of the log.
+	 * @param lines how many
+	 * @return the lines, prefixed with the service name
+	 */
+	public String tail(int lines) {
+		return tail(this.name, this.log, lines);
+	}
+
+	static String tail(String name, Path log, int lines) {
+		if (!Files.isRegularFile(log)) {
+			return "[" + name + "] (no log at " + log + ")";
+		}
+		try {
+			List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
+			StringBuilder out = new StringBuilder(
+					"---- last " + Math.min(lines, all.size()) + " lines of " + log + " ----\n");
+			all.subList(Math.max(0, all.size() - lines), all.size())
+				.forEach((line) -> out.append('[').append(name).append("] ").append(line).append('\n'));
+			return out.toString();
+		}
+		catch (IOException | UncheckedIOException ex) {
+			return "[" + name + "] cannot read " + log + ": " + ex.getMessage();
+		}
+	}
+
+	static void pause(Duration duration) {
+		try {
+			Thread.sleep(duration.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted", ex);
+		}
+	}
+
+	@Override
+	public String toString() {
+		return this.name + (isAlive() ? " (pid " + this.process.pid() + ")" : " (not running)");
+	}
+
+}

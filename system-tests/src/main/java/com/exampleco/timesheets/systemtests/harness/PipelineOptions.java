@@ -1,0 +1,127 @@
+package com.exampleco.timesheets.systemtests.harness;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How {@link Pipeline#start(PipelineOptions)} starts the pipeline. Start from
+ * {@link #defaults()} and change what you need with the {@code with…} methods (each
+ * returns a copy).
+ *
+ * @param workDirectory where the broker's data, the auth server's key, the uploader
+ * inboxes and the logs ({@code logs/<service>.log}) go; created, never deleted
+ * @param appsDirectory the executable jars {@code auth-server.jar},
+ * {@code ingest-api.jar}, {@code processor.jar}, {@code query-api.jar},
+ * {@code uploader-job.jar}
+ * @param kafkaClasspath the class path of the broker process (must hold
+ * {@code org.apache.kafka:kafka_2.13}, {@code kafka-server} and an SLF4J binding)
+ * @param processors how many processor instances (one consumer group)
+ * @param partitions partitions of {@code timesheet-events}
+ * @param serviceJvmOptions JVM options of every service and uploader run
+ * @param kafkaJvmOptions JVM options of the broker
+ * @param extraArguments additional {@code --name=value} arguments by service name
+ * ({@code auth-server}, {@code ingest-api}, {@code processor}, {@code query-api},
+ * {@code uploader-job}); they come last, so they win
+ * @param startupTimeout how long each service may take to become healthy
+ */
+public record PipelineOptions(Path workDirectory, Path appsDirectory, String kafkaClasspath, int processors,
+		int partitions, List<String> serviceJvmOptions, List<String> kafkaJvmOptions,
+		Map<String, List<String>> extraArguments, Duration startupTimeout) {
+
+	/** System property naming the apps directory (default {@code target/apps}). */
+	public static final String APPS_PROPERTY = "systemtests.apps";
+
+	/** System property naming the work directory (default {@code target/pipeline}). */
+	public static final String WORK_PROPERTY = "systemtests.work";
+
+	/**
+	 * Compact constructor: copies the collections.
+	 */
+	public PipelineOptions {
+		serviceJvmOptions = List.copyOf(serviceJvmOptions);
+		kafkaJvmOptions = List.copyOf(kafkaJvmOptions);
+		extraArguments = Map.copyOf(extraArguments);
+		if (processors < 1) {
+			throw new IllegalArgumentException("processors must be at least 1");
+		}
+	}
+
+	/**
+	 * The defaults: work directory from {@value #WORK_PROPERTY} or
+	 * {@code target/pipeline}, apps from {@value #APPS_PROPERTY} or {@code target/apps},
+	 * the broker on this JVM's class path, two processors, six partitions, services with
+	 * {@code -Xmx384m}, serial GC and C1 only (start-up dominates on small machines),
+	 * three minutes to start each.
+	 * @return the defaults
+	 */
+	public static PipelineOptions defaults() {
+		return new PipelineOptions(Path.of(System.getProperty(WORK_PROPERTY, "target/pipeline")).toAbsolutePath(),
+				Path.of(System.getProperty(APPS_PROPERTY, "target/apps")).toAbsolutePath(),
+				System.getProperty("java.class.path"), 2, 6,
+				List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), KafkaBroker.defaultJvmOptions(),
+				Map.of(), Duration.ofMinutes(3));
+	}
+
+	public PipelineOptions withWorkDirectory(Path directory) {
+		return new PipelineOptions(directory, this.appsDirectory, this.kafkaClasspath, this.processors, this.partitions,
+				this.serviceJvmOptions, this.kafkaJvmOptions, this.extraArguments, this.startupTimeout);
+	}
+
+	public PipelineOptions withAppsDirectory(Path directory) {
+		return new PipelineOptions(this.workDirectory, directory, this.kafkaClasspath, this.processors, this.partitions,
+				this.serviceJvmOptions, this.kafkaJvmOptions, this.extraArguments, this.startupTimeout);
+	}
+
+	public PipelineOptions withKafkaClasspath(String classpath) {
+		return new PipelineOptions(this.workDirectory, this.appsDirectory, classpath, this.processors, this.partitions,
+				this.serviceJvmOptions, this.kafkaJvmOptions, this.extraArguments, this.startupTimeout);
+	}
+
+	public PipelineOptions withProcessors(int count) {
+		return new PipelineOptions(this.workDirectory, this.appsDirectory, this.kafkaClasspath, count, this.partitions,
+				this.serviceJvmOptions, this.kafkaJvmOptions, this.extraArguments, this.startupTimeout);
+	}
+
+	public PipelineOptions withPartitions(int count) {
+		return new PipelineOptions(this.workDirectory, this.appsDirectory, this.kafkaClasspath, this.processors, count,
+				this.serviceJvmOptions, this.kafkaJvmOptions, this.extraArguments, this.startupTimeout);
+	}
+
+	public PipelineOptions withServiceJvmOptions(List<String> options) {
+		return new PipelineOptions(this.workDirectory, this.appsDirectory, this.kafkaClasspath, this.processors,
+				this.partitions, options, this.kafkaJvmOptions, this.extraArguments, this.startupTimeout);
+	}
+
+	public PipelineOptions withKafkaJvmOptions(List<String> options) {
+		return new PipelineOptions(this.workDirectory, this.appsDirectory, this.kafkaClasspath, this.processors,
+				this.partitions, this.serviceJvmOptions, options, this.extraArguments, this.startupTimeout);
+	}
+
+	/**
+	 * Adds arguments for one service (kept in order, after the harness's own).
+	 * @param service {@code auth-server}, {@code ingest-api}, {@code processor},
+	 * {@code query-api} or {@code uploader-job}
+	 * @param arguments {@code --name=value} arguments
+	 * @return a copy with the arguments
+	 */
+	public PipelineOptions withArguments(String service, String... arguments) {
+		Map<String, List<String>> extra = new java.util.HashMap<>(this.extraArguments);
+		List<String> list = new java.util.ArrayList<>(extra.getOrDefault(service, List.of()));
+		list.addAll(List.of(arguments));
+		extra.put(service, list);
+		return new PipelineOptions(this.workDirectory, this.appsDirectory, this.kafkaClasspath, this.processors,
+				this.partitions, this.serviceJvmOptions, this.kafkaJvmOptions, extra, this.startupTimeout);
+	}
+
+	public PipelineOptions withStartupTimeout(Duration timeout) {
+		return new PipelineOptions(this.workDirectory, this.appsDirectory, this.kafkaClasspath, this.processors,
+				this.partitions, this.serviceJvmOptions, this.kafkaJvmOptions, this.extraArguments, timeout);
+	}
+
+	List<String> argumentsOf(String service) {
+		return this.extraArguments.getOrDefault(service, List.of());
+	}
+
+}
