@@ -148,7 +148,7 @@ public final class KafkaBroker {
 		this.process.stop();
 	}
 
-	private void awaitReady(Duration timeout) {
+	void awaitReady(Duration timeout) {
 		Map<String, Object> config = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
 				AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
 				5000);

@@ -126,6 +126,13 @@ public final class Pipeline implements AutoCloseable {
 		int instance = instances.incrementAndGet();
 		Path work = this.options.workDirectory();
 		try {
+			// a fresh cluster, key and logs every time: what a previous run left is
+			// removed
+			if (instance == 1 && Files.isDirectory(work)) {
+				try (var paths = Files.walk(work)) {
+					paths.sorted(java.util.Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
+				}
+			}
 			Files.createDirectories(this.logs);
 		}
 		catch (IOException ex) {
@@ -142,8 +149,8 @@ public final class Pipeline implements AutoCloseable {
 		this.auth = service("auth-server", "auth-server", this.authPort, List.of("--timesheets.auth.issuer=" + issuer(),
 				"--timesheets.auth.key-file=" + authSigningKeyFile().toAbsolutePath()));
 		this.auth.start();
-		this.kafka.start();
 		this.services.add(this.kafka.process());
+		this.kafka.awaitReady(this.options.startupTimeout());
 		this.ingest = service("ingest-api", "ingest-api", this.ingestPort,
 				List.of("--spring.kafka.bootstrap-servers=" + kafkaBootstrap(),
 						"--timesheets.security.issuer-uri=" + issuer(),

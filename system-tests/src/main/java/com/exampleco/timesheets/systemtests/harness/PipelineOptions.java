@@ -11,7 +11,8 @@ import java.util.Map;
  * returns a copy).
  *
  * @param workDirectory where the broker's data, the auth server's key, the uploader
- * inboxes and the logs ({@code logs/<service>.log}) go; created, never deleted
+ * inboxes and the logs ({@code logs/<service>.log}) go; emptied by the first start in a
+ * JVM
  * @param appsDirectory the executable jars {@code auth-server.jar},
  * {@code ingest-api.jar}, {@code processor.jar}, {@code query-api.jar},
  * {@code uploader-job.jar}

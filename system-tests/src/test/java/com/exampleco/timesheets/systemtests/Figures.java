@@ -1,0 +1,69 @@
+package com.exampleco.timesheets.systemtests;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The figures the suite reports at the end ({@link FiguresListener}). Scenarios add to
+ * them as they go; a fault counts as survived only when its scenario's assertions passed.
+ */
+final class Figures {
+
+	static final AtomicInteger faultsInjected = new AtomicInteger();
+
+	static final AtomicInteger faultsSurvived = new AtomicInteger();
+
+	/**
+	 * External ids of every entry the ingest API acknowledged with 202 (uploader client).
+	 */
+	static final Set<String> acknowledged = java.util.Collections.synchronizedSet(new LinkedHashSet<>());
+
+	static final AtomicInteger entriesInDatabase = new AtomicInteger(-1);
+
+	static final AtomicInteger duplicates = new AtomicInteger(-1);
+
+	static final AtomicInteger lost = new AtomicInteger(-1);
+
+	static final AtomicInteger redeliveries = new AtomicInteger(-1);
+
+	static final AtomicInteger badTokensTried = new AtomicInteger();
+
+	static final AtomicInteger badTokensAnswered = new AtomicInteger();
+
+	static final AtomicInteger scopeChecksTried = new AtomicInteger();
+
+	static final AtomicInteger scopeChecksAnswered = new AtomicInteger();
+
+	static final AtomicInteger badInputsTried = new AtomicInteger();
+
+	static final AtomicInteger badInputsAnswered = new AtomicInteger();
+
+	private Figures() {
+	}
+
+	static String table() {
+		StringBuilder out = new StringBuilder();
+		out.append("+------------------------------------------------+-----------+\n");
+		out.append("| system-tests figures                           |           |\n");
+		out.append("+------------------------------------------------+-----------+\n");
+		row(out, "faults injected", faultsInjected.get());
+		row(out, "faults survived", faultsSurvived.get());
+		row(out, "acknowledged entries (202)", acknowledged.size());
+		row(out, "entries in the database", entriesInDatabase.get());
+		row(out, "duplicates (must be 0)", duplicates.get());
+		row(out, "lost (must be 0)", lost.get());
+		row(out, "redeliveries recorded as DUPLICATE outcomes", redeliveries.get());
+		row(out, "bad tokens tried / answered correctly", badTokensTried.get() + " / " + badTokensAnswered.get());
+		row(out, "scope checks tried / answered correctly", scopeChecksTried.get() + " / " + scopeChecksAnswered.get());
+		row(out, "bad inputs tried / answered correctly", badInputsTried.get() + " / " + badInputsAnswered.get());
+		out.append("+------------------------------------------------+-----------+\n");
+		out.append("(-1: not measured, the final check did not run)\n");
+		return out.toString();
+	}
+
+	private static void row(StringBuilder out, String name, Object value) {
+		out.append(String.format("| %-46s | %9s |%n", name, value));
+	}
+
+}

@@ -1,0 +1,61 @@
+package com.exampleco.timesheets.systemtests;
+
+import com.exampleco.timesheets.systemtests.harness.Pipeline;
+import com.exampleco.timesheets.systemtests.harness.PipelineOptions;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestWatcher;
+
+/**
+ * The one pipeline all system tests of this JVM share (started by the first class that
+ * needs it; stopped by {@link FiguresListener} after the last test, and by the harness's
+ * shutdown hook if the JVM ends otherwise). As an extension it prints the tail of every
+ * service log when a test fails.
+ */
+final class SystemTestPipeline implements BeforeAllCallback, TestWatcher {
+
+	private static Pipeline pipeline;
+
+	private static RuntimeException startFailure;
+
+	static synchronized Pipeline get() {
+		if (startFailure != null) {
+			throw startFailure;
+		}
+		if (pipeline == null) {
+			long started = System.nanoTime();
+			try {
+				pipeline = Pipeline.start(PipelineOptions.defaults());
+			}
+			catch (RuntimeException ex) {
+				startFailure = ex;
+				throw ex;
+			}
+			System.out.printf("pipeline started in %.1f s: ingest %s, query %s, kafka %s, logs %s%n",
+					(System.nanoTime() - started) / 1e9, pipeline.ingestUrl(), pipeline.queryUrl(),
+					pipeline.kafkaBootstrap(), pipeline.logDirectory());
+		}
+		return pipeline;
+	}
+
+	static synchronized void stop() {
+		if (pipeline != null) {
+			pipeline.close();
+		}
+	}
+
+	@Override
+	public void beforeAll(ExtensionContext context) {
+		get();
+	}
+
+	@Override
+	public void testFailed(ExtensionContext context, Throwable cause) {
+		Pipeline running = pipeline;
+		if (running != null) {
+			System.out.println("==== " + context.getDisplayName() + " failed: tails of the service logs ====");
+			System.out.println(running.tailLogs(40));
+		}
+	}
+
+}
