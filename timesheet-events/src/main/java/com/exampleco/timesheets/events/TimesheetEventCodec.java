@@ -78,17 +78,17 @@ public final class TimesheetEventCodec {
 			throw new MalformedEventException("unsupported schemaVersion " + document.path("schemaVersion"), List.of(),
 					null);
 		}
-		List<String> problems = this.schemas.validate(type, document);
-		if (!problems.isEmpty()) {
+		try {
+			return EventDocuments.read(type, document);
+		}
+		catch (EventDocuments.Refused | IllegalArgumentException | NullPointerException ex) {
+			// rare: only now ask the schema validator for every violation
+			List<String> problems = this.schemas.validate(type, document);
+			if (problems.isEmpty()) {
+				problems = List.of("$." + ex.getMessage() + ": not a valid value");
+			}
 			throw new MalformedEventException(type.jsonName() + " does not conform to its schema: " + problems,
 					problems, null);
-		}
-		try {
-			return this.mapper.treeToValue(document, TimesheetEvent.class);
-		}
-		catch (JacksonException ex) {
-			throw new MalformedEventException("cannot read " + type.jsonName() + ": " + ex.getOriginalMessage(),
-					List.of(), ex);
 		}
 	}
 
