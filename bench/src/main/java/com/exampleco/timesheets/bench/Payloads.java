@@ -53,12 +53,13 @@ final class Payloads {
 	}
 
 	TimesheetEntry entry(String phase, long seq) {
-		int h = (int) (seq % 32) + 1; // 0.25 .. 8.00
-		int noteLength = 120 + (int) (seq % 61);
-		int offset = (int) (seq % 97);
+		int h = (int) Math.floorMod(seq, 32) + 1; // 0.25 .. 8.00
+		int noteLength = 120 + (int) Math.floorMod(seq, 61);
+		int offset = (int) Math.floorMod(seq, 97);
 		String note = (WORDS + WORDS).substring(offset, offset + noteLength);
-		return new TimesheetEntry(externalId(phase, seq), employee((int) (seq * 7919 % EMPLOYEES)),
-				"PRJ-" + (seq % PROJECTS), FIRST_DAY.plusDays(seq % 365), BigDecimal.valueOf(h * 25, 2), note);
+		return new TimesheetEntry(externalId(phase, seq), employee((int) Math.floorMod(seq * 7919, EMPLOYEES)),
+				"PRJ-" + Math.floorMod(seq, PROJECTS), FIRST_DAY.plusDays(Math.floorMod(seq, 365)),
+				BigDecimal.valueOf(h * 25, 2), note);
 	}
 
 	UUID timesheetId(String phase, long seq) {
