@@ -133,7 +133,7 @@ class BadInputSystemTests {
 				"{\"decision\":\"APPROVED\"}", Set.of(400)));
 		cases.add(
 				Case.body("approval comment of 1,001 characters", "/timesheets/" + id + "/approval", "application/json",
-						"{\"decision\":\"REJECTED\",\"comment\":\"" + "c".repeat(1001) + "\"}", Set.of(400)));
+						"{\"decision\":\"REJECTED\",\"comment\":\"" + "c".repeat(1001) + "\"}", Set.of(400, 422)));
 		cases.add(Case.body("approval with an empty body", "/timesheets/" + id + "/approval", "application/json", "",
 				Set.of(400)));
 		cases.add(new Case("deletion of a malformed id", "/timesheets/not-a-uuid", null, null, Map.of(), "DELETE",

@@ -53,7 +53,7 @@ final class Figures {
 		row(out, "entries in the database", entriesInDatabase.get());
 		row(out, "duplicates (must be 0)", duplicates.get());
 		row(out, "lost (must be 0)", lost.get());
-		row(out, "redeliveries recorded as DUPLICATE outcomes", redeliveries.get());
+		row(out, "re-sent events dropped as DUPLICATE", redeliveries.get());
 		row(out, "bad tokens tried / answered correctly", badTokensTried.get() + " / " + badTokensAnswered.get());
 		row(out, "scope checks tried / answered correctly", scopeChecksTried.get() + " / " + scopeChecksAnswered.get());
 		row(out, "bad inputs tried / answered correctly", badInputsTried.get() + " / " + badInputsAnswered.get());
