@@ -19,7 +19,7 @@ record Settings(String mode, int partitions, int rawProduceRecords, int rawUpser
 	}
 
 	static Settings full() {
-		return new Settings("full", 6, 500_000, 200_000, 1000, 3, 4, 5, 30, 500_000, 4, 5, 20,
+		return new Settings("full", 6, 500_000, 200_000, 1000, 3, 4, 5, 30, 500_000, 4, 15, 20,
 				List.of(2000, 5000, 10_000), 500, 30, 60, 900);
 	}
 
