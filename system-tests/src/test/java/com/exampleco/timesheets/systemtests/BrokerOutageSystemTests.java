@@ -32,7 +32,7 @@ class BrokerOutageSystemTests {
 
 	static final String PREFIX = "bo-";
 
-	static final int BATCH_SIZE = 50;
+	static final int BATCH_SIZE = 25;
 
 	static final int ENTRIES = 6000;
 

@@ -126,7 +126,6 @@ class HappyPathSystemTests {
 		assertThat(outcomes).isEqualTo(Map.of("SUBMITTED/APPLIED", (long) ENTRIES, "APPROVED/APPLIED", (long) APPROVALS,
 				"REJECTED/APPLIED", (long) REJECTIONS, "DELETED/APPLIED", (long) DELETIONS, "APPROVED/REJECTED", 1L));
 		long versions = this.ledger.versionSum(PREFIX);
-		assertThat(this.ledger.duplicateDeliveries(PREFIX)).isZero();
 
 		// the same files again: same Idempotency-Keys, same event ids, all dropped
 		for (int f = 0; f < FILES; f++) {
@@ -134,8 +133,11 @@ class HappyPathSystemTests {
 		}
 		UploaderRun second = this.pipeline.runUploader(inbox, Duration.ofMinutes(6));
 		assertThat(second.exitCode()).as(second.text()).isZero();
+		// every re-sent submission is dropped under its original event id (a rebalance on
+		// the loaded machine may redeliver some events more than once: still DUPLICATE)
 		await().atMost(Duration.ofMinutes(2))
-			.untilAsserted(() -> assertThat(this.ledger.duplicateDeliveries(PREFIX)).isEqualTo(ENTRIES));
+			.untilAsserted(
+					() -> assertThat(this.ledger.distinctDuplicateEvents(PREFIX, "SUBMITTED")).isEqualTo(ENTRIES));
 		assertThat(this.ledger.statuses(PREFIX)).isEqualTo(expected);
 		assertThat(this.ledger.outcomes(PREFIX)).isEqualTo(outcomes);
 		assertThat(this.ledger.versionSum(PREFIX)).isEqualTo(versions);

@@ -48,6 +48,17 @@ final class Ledger {
 	}
 
 	/**
+	 * Distinct events of one type that were delivered again and dropped (each counted
+	 * once, however often it came back).
+	 */
+	long distinctDuplicateEvents(String prefix, String eventType) {
+		return count(
+				"SELECT COUNT(DISTINCT d.event_id) FROM duplicate_events d JOIN timesheets t"
+						+ " ON t.timesheet_id = d.timesheet_id WHERE t.external_id LIKE ? AND d.event_type = ?",
+				prefix + "%", eventType);
+	}
+
+	/**
 	 * Timesheets whose submission was applied more than once, or whose version is not
 	 * what the applied events make it: a doubled entry.
 	 */
