@@ -120,23 +120,37 @@ public final class Bench {
 			step("raw baseline: plain KafkaProducer, " + s.rawProduceRecords() + " records");
 			RawBaselines.createTopic(bootstrap, RAW_TOPIC, s.partitions());
 			RawBaselines.createTopic(bootstrap, Topics.TIMESHEET_EVENTS, s.partitions());
+			Map<String, Long> cpu0 = cpu(stack);
 			double rawProduce = RawBaselines.produce(bootstrap, RAW_TOPIC, this.payloads, s.rawProduceRecords());
-			this.report.add("raw KafkaProducer (acks=all, idempotent, lz4)", rawProduce, "records/s", Map.of());
+			Map<String, Object> rawProduceCpu = cpuPer1000(cpu0, cpu(stack), s.rawProduceRecords(),
+					List.of("kafka broker", "bench driver"));
+			this.report.add("raw KafkaProducer (acks=all, idempotent, lz4)", rawProduce, "records/s",
+					Map.of("cpuMsPer1000", rawProduceCpu));
 
 			step("raw baseline: JDBC batched upsert, " + s.rawUpsertRows() + " rows");
+			cpu0 = cpu(stack);
 			double rawUpsert = RawBaselines.upsert(db, this.payloads, s.rawUpsertRows(), s.upsertBatch(),
 					s.upsertThreads());
+			Map<String, Object> rawUpsertCpu = cpuPer1000(cpu0, cpu(stack), s.rawUpsertRows(),
+					List.of("postgres", "bench driver"));
 			this.report.add("raw JDBC batched upsert (" + s.upsertBatch() + "/batch, " + s.upsertThreads() + " conns)",
-					rawUpsert, "rows/s", Map.of());
+					rawUpsert, "rows/s", Map.of("cpuMsPer1000", rawUpsertCpu));
 
 			long ingested = 0;
 			for (int batch : List.of(100, 1000)) {
 				step("ingest: " + s.ingestClients() + " clients, batches of " + batch);
+				CpuWindow window = cpuWindow(stack, s.ingestWarmupSeconds(), s.ingestSeconds());
 				Drivers.Phase ingest = Drivers.ingest(stack.ingestUrl(), token(stack, "write"), this.payloads,
 						"ingest" + batch, s.ingestClients(), batch, s.ingestWarmupSeconds(), s.ingestSeconds());
 				ingested += ingest.total();
+				Map<String, Object> details = new LinkedHashMap<>(ingest.details());
+				Map<String, Object> ingestCpu = cpuPer1000(window.before(), window.after(),
+						ingest.perSecond() * s.ingestSeconds(), List.of("kafka broker", "ingest-api", "auth-server"));
+				details.put("cpuMsPer1000", ingestCpu);
+				details.put("cpuRatioRawOverPipeline",
+						Math.round(counted(rawProduceCpu) / counted(ingestCpu) * 1000) / 1000.0);
 				this.report.compare("ingest, batches of " + batch + ", " + s.ingestClients() + " clients",
-						ingest.perSecond(), "entries/s", "raw KafkaProducer", rawProduce, 0.5, ingest.details());
+						ingest.perSecond(), "entries/s", "raw KafkaProducer", rawProduce, 0.5, details);
 			}
 
 			step("pre-filling " + Topics.TIMESHEET_EVENTS + " with " + s.prefill() + " submissions");
@@ -163,6 +177,7 @@ public final class Bench {
 			long before = count(db, "SELECT COUNT(*) FROM applied_events");
 			step("processor: starting on " + expected + " queued submissions");
 			long processorStart = System.nanoTime();
+			Map<String, Long> processorCpu0 = cpu(stack);
 			stack.startProcessor();
 			long firstAt = 0;
 			long firstCount = 0;
@@ -180,12 +195,22 @@ public final class Bench {
 				Thread.sleep(500);
 			}
 			long doneAt = System.nanoTime();
+			Map<String, Long> processorCpu1 = cpu(stack);
+			// the processor's JVM is new: its CPU is all since its start (JIT and
+			// start-up
+			// included)
+			processorCpu0.put("processor", 0L);
 			double steady = (expected - firstCount) / ((doneAt - firstAt) / 1e9);
 			Map<String, Object> processorDetails = new LinkedHashMap<>();
 			processorDetails.put("events", expected);
 			processorDetails.put("secondsFromProcessStart", Math.round((doneAt - processorStart) / 1e8) / 10.0);
 			processorDetails.put("eventsPerSecondFromProcessStart",
 					Math.round(expected / ((doneAt - processorStart) / 1e9)));
+			Map<String, Object> processorCpu = cpuPer1000(processorCpu0, processorCpu1, expected,
+					List.of("processor", "postgres", "kafka broker"));
+			processorDetails.put("cpuMsPer1000", processorCpu);
+			processorDetails.put("cpuRatioRawOverPipeline",
+					Math.round(counted(rawUpsertCpu) / counted(processorCpu) * 1000) / 1000.0);
 			this.report.compare("processor, from a pre-filled topic (first row → last)", steady, "entries/s",
 					"raw JDBC batched upsert", rawUpsert, 0.7, processorDetails);
 
@@ -194,16 +219,28 @@ public final class Bench {
 				ids.add(this.payloads.timesheetId("prefill", i));
 			}
 			step("raw baseline: JDBC point select by id, " + s.queryClients() + " connections");
+			CpuWindow window = cpuWindow(stack, s.queryWarmupSeconds(), s.querySeconds());
 			RawBaselines.Throughput rawSelect = RawBaselines.pointSelect(db, ids, s.queryClients(),
 					s.queryWarmupSeconds(), s.querySeconds());
+			Map<String, Object> rawSelectDetails = new LinkedHashMap<>(rawSelect.details());
+			Map<String, Object> rawSelectCpu = cpuPer1000(window.before(), window.after(),
+					rawSelect.perSecond() * s.querySeconds(), List.of("postgres", "bench driver"));
+			rawSelectDetails.put("cpuMsPer1000", rawSelectCpu);
 			this.report.add("raw JDBC point select by id (" + s.queryClients() + " conns)", rawSelect.perSecond(),
-					"queries/s", rawSelect.details());
+					"queries/s", rawSelectDetails);
 
 			step("query: GET /timesheets/{id}, " + s.queryClients() + " clients");
+			window = cpuWindow(stack, s.queryWarmupSeconds(), s.querySeconds());
 			Drivers.Phase byId = Drivers.query(token(stack, "read"), Drivers.byId(stack.queryUrl(), ids),
 					s.queryClients(), s.queryWarmupSeconds(), s.querySeconds());
+			Map<String, Object> byIdDetails = new LinkedHashMap<>(byId.details());
+			Map<String, Object> byIdCpu = cpuPer1000(window.before(), window.after(),
+					byId.perSecond() * s.querySeconds(), List.of("query-api", "postgres"));
+			byIdDetails.put("cpuMsPer1000", byIdCpu);
+			byIdDetails.put("cpuRatioRawOverPipeline",
+					Math.round(counted(rawSelectCpu) / counted(byIdCpu) * 1000) / 1000.0);
 			this.report.compare("query GET /timesheets/{id}, " + s.queryClients() + " clients", byId.perSecond(),
-					"req/s", "raw JDBC point select", rawSelect.perSecond(), 0.5, byId.details());
+					"req/s", "raw JDBC point select", rawSelect.perSecond(), 0.5, byIdDetails);
 			step("query: GET /timesheets?employeeId=…&limit=50, " + s.queryClients() + " clients");
 			Drivers.Phase list = Drivers.query(token(stack, "read"), Drivers.byEmployee(stack.queryUrl()),
 					s.queryClients(), s.queryWarmupSeconds(), s.querySeconds());
@@ -227,6 +264,90 @@ public final class Bench {
 					this.report.add(figure, e2e.visible().millis(99), "ms", e2e.details());
 				}
 			}
+		}
+
+		/**
+		 * CPU snapshots at the start and the end of a measured window that begins after a
+		 * warm-up: filled by a background thread, read after the phase returned.
+		 */
+		private static CpuWindow cpuWindow(Stack stack, int warmupSeconds, int seconds) {
+			List<Map<String, Long>> snapshots = new java.util.concurrent.CopyOnWriteArrayList<>();
+			Thread thread = new Thread(() -> {
+				try {
+					Thread.sleep(warmupSeconds * 1000L);
+					snapshots.add(cpu(stack));
+					Thread.sleep(seconds * 1000L);
+					snapshots.add(cpu(stack));
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			}, "cpu-window");
+			thread.setDaemon(true);
+			thread.start();
+			return new CpuWindow(thread, snapshots);
+		}
+
+		/** The two CPU snapshots of a measured window, available once it has passed. */
+		private record CpuWindow(Thread thread, List<Map<String, Long>> snapshots) {
+
+			Map<String, Long> before() {
+				join();
+				return this.snapshots.get(0);
+			}
+
+			Map<String, Long> after() {
+				join();
+				return this.snapshots.get(1);
+			}
+
+			private void join() {
+				try {
+					this.thread.join();
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					throw new IllegalStateException("interrupted", ex);
+				}
+			}
+
+		}
+
+		/** CPU milliseconds used so far by each process of the run. */
+		private static Map<String, Long> cpu(Stack stack) {
+			Map<String, Long> cpu = new LinkedHashMap<>();
+			stack.pids().forEach((name, pid) -> cpu.put(name, Machine.cpuMillis(pid)));
+			cpu.put("postgres", Machine.postgresCpuMillis(stack.postgresPort()));
+			cpu.put("bench driver", Machine.cpuMillis(ProcessHandle.current().pid()));
+			return cpu;
+		}
+
+		/**
+		 * CPU milliseconds per 1,000 units of each process between two snapshots, and the
+		 * sum over the named processes (the work being measured).
+		 */
+		private static Map<String, Object> cpuPer1000(Map<String, Long> before, Map<String, Long> after, double units,
+				List<String> counted) {
+			Map<String, Object> per = new LinkedHashMap<>();
+			double sum = 0;
+			for (Map.Entry<String, Long> entry : after.entrySet()) {
+				Long start = before.get(entry.getKey());
+				if (start == null || start < 0 || entry.getValue() < 0) {
+					continue;
+				}
+				double ms = (entry.getValue() - start) * 1000.0 / units;
+				per.put(entry.getKey(), Math.round(ms * 10) / 10.0);
+				if (counted.contains(entry.getKey())) {
+					sum += ms;
+				}
+			}
+			per.put("counted", counted);
+			per.put("countedSum", Math.round(sum * 10) / 10.0);
+			return per;
+		}
+
+		private static double counted(Map<String, Object> cpu) {
+			return ((Number) cpu.get("countedSum")).doubleValue();
 		}
 
 		private void recordMemory(Stack stack) {

@@ -91,6 +91,45 @@ final class Machine implements AutoCloseable {
 	}
 
 	/**
+	 * CPU time (user + system) a live process has used so far, from /proc/pid/stat.
+	 * @param pid the process id
+	 * @return milliseconds, or -1 when the process is gone
+	 */
+	static long cpuMillis(long pid) {
+		try {
+			String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+			// fields[0] is field 3 (state); utime and stime are fields 14 and 15, in
+			// clock ticks of 1/100 s
+			return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+		}
+		catch (IOException | RuntimeException ex) {
+			return -1;
+		}
+	}
+
+	/**
+	 * CPU time of PostgreSQL: the postmaster and every live backend.
+	 * @param port the server's port
+	 * @return milliseconds, or -1 when not found
+	 */
+	static long postgresCpuMillis(int port) {
+		return postmaster(port)
+			.map((postmaster) -> cpuMillis(postmaster.pid())
+					+ postmaster.descendants().mapToLong((child) -> Math.max(0, cpuMillis(child.pid()))).sum())
+			.orElse(-1L);
+	}
+
+	private static Optional<ProcessHandle> postmaster(int port) {
+		return ProcessHandle.allProcesses()
+			.filter((p) -> p.info()
+				.commandLine()
+				.map((c) -> c.contains("postgres") && c.contains("-p " + port))
+				.orElse(false))
+			.findFirst();
+	}
+
+	/**
 	 * PostgreSQL is many processes: the postmaster (found by its port on the command
 	 * line) and one backend per connection. Returns the postmaster's peak and the largest
 	 * backend's peak (shared buffers are counted in each, so a sum would overstate).
