@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The ingest API on a real port with a real in-JVM KRaft broker, taking real tokens from
@@ -42,10 +44,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  * with CloudEvents headers; what it refuses or fails to commit is invisible to
  * {@code read_committed} readers.
  */
+// The first transaction of a fresh broker creates its transaction-state topic, which on a
+// loaded 2-core machine can outlast the default 10 s publish timeout (the API then
+// rightly
+// answers 503); this class tests what gets published, BrokerDownIntegrationTests the
+// bound.
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = "spring.kafka.producer.properties.max.request.size=2048")
+		properties = { "spring.kafka.producer.properties.max.request.size=2048",
+				"timesheets.ingest.publish-timeout=60s", "spring.kafka.producer.properties.max.block.ms=30000",
+				"spring.kafka.producer.properties.request.timeout.ms=30000",
+				"spring.kafka.producer.properties.delivery.timeout.ms=45000" })
 @EmbeddedKafka(partitions = 6, bootstrapServersProperty = "spring.kafka.bootstrap-servers",
-		brokerProperties = { "transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1" })
+		brokerProperties = { "transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1",
+				"transaction.state.log.num.partitions=1", "offsets.topic.num.partitions=1" })
 class PublishingIntegrationTests {
 
 	static ConfigurableApplicationContext authServer;
@@ -92,7 +103,7 @@ class PublishingIntegrationTests {
 		String batchId = JsonPath.read(response.body(), "$.batchId");
 		List<String> timesheetIds = JsonPath.read(response.body(), "$.timesheetIds");
 
-		List<ConsumerRecord<String, byte[]>> records = recordsOfBatch(batchId);
+		List<ConsumerRecord<String, byte[]>> records = awaitRecordsOfBatch(batchId, 3);
 		assertThat(records).hasSize(3);
 		for (ConsumerRecord<String, byte[]> record : records) {
 			TimesheetSubmitted event = (TimesheetSubmitted) this.codec.decode(record.value());
@@ -120,7 +131,7 @@ class PublishingIntegrationTests {
 		HttpResponse<String> second = post("/timesheet-batches", "application/json", body, token, "retry-key");
 		assertThat(first.statusCode()).isEqualTo(202);
 		assertThat(second.body()).isEqualTo(first.body());
-		List<ConsumerRecord<String, byte[]>> records = recordsOfBatch(JsonPath.read(first.body(), "$.batchId"));
+		List<ConsumerRecord<String, byte[]>> records = awaitRecordsOfBatch(JsonPath.read(first.body(), "$.batchId"), 2);
 		assertThat(records).hasSize(2);
 		assertThat(records.stream().map((record) -> this.codec.decode(record.value()).eventId()).distinct()).hasSize(1);
 	}
@@ -138,12 +149,13 @@ class PublishingIntegrationTests {
 		assertThat(response.statusCode()).isEqualTo(503);
 		assertThat(response.headers().firstValue("Retry-After")).isPresent();
 		UUID batchId = com.exampleco.timesheets.events.TimesheetIds.batchId("timesheets-uploader", "abort-key");
-		assertThat(recordsOfBatch(batchId.toString())).isEmpty();
-		// and the broker still takes the next request
+		// the broker still takes the next request; once that is visible, the aborted
+		// batch's records (written before the failing one) are still not
 		HttpResponse<String> next = post("/timesheet-batches", "application/json",
 				"[" + entryJson("after-abort", "") + "]", token("timesheets-uploader", "uploader-secret"), null);
 		assertThat(next.statusCode()).isEqualTo(202);
-		assertThat(recordsOfBatch(JsonPath.read(next.body(), "$.batchId"))).hasSize(1);
+		awaitRecordsOfBatch(JsonPath.read(next.body(), "$.batchId"), 1);
+		assertThat(recordsOfBatch(batchId.toString())).isEmpty();
 	}
 
 	@Test
@@ -176,6 +188,16 @@ class PublishingIntegrationTests {
 		assertThat(response.statusCode()).isEqualTo(403);
 		assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
 				(value) -> assertThat(value).contains("insufficient_scope").contains("approve:timesheets"));
+	}
+
+	/**
+	 * The committed records of a batch once there are as many as expected: the broker
+	 * acknowledges a commit before it has written the commit markers to every partition,
+	 * so a {@code read_committed} reader sees the records a moment after the 202.
+	 */
+	private List<ConsumerRecord<String, byte[]>> awaitRecordsOfBatch(String batchId, int expected) {
+		return await().atMost(Duration.ofSeconds(30))
+			.until(() -> recordsOfBatch(batchId), (records) -> records.size() >= expected);
 	}
 
 	private List<ConsumerRecord<String, byte[]>> recordsOfBatch(String batchId) {
