@@ -109,15 +109,31 @@ final class Machine implements AutoCloseable {
 	}
 
 	/**
-	 * CPU time of PostgreSQL: the postmaster and every live backend.
+	 * CPU time of PostgreSQL: the postmaster, every live backend and the backends that
+	 * have exited (closed connections).
 	 * @param port the server's port
 	 * @return milliseconds, or -1 when not found
 	 */
 	static long postgresCpuMillis(int port) {
 		return postmaster(port)
-			.map((postmaster) -> cpuMillis(postmaster.pid())
+			.map((postmaster) -> cpuMillis(postmaster.pid()) + reapedChildrenCpuMillis(postmaster.pid())
 					+ postmaster.descendants().mapToLong((child) -> Math.max(0, cpuMillis(child.pid()))).sum())
 			.orElse(-1L);
+	}
+
+	/**
+	 * CPU time of a process's children that have exited and been waited for (cutime +
+	 * cstime): the backends of closed connections, which the postmaster reaps.
+	 */
+	static long reapedChildrenCpuMillis(long pid) {
+		try {
+			String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+			return (Long.parseLong(fields[13]) + Long.parseLong(fields[14])) * 10;
+		}
+		catch (IOException | RuntimeException ex) {
+			return 0;
+		}
 	}
 
 	private static Optional<ProcessHandle> postmaster(int port) {
