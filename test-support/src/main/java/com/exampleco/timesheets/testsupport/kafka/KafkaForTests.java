@@ -1,18 +1,29 @@
 package com.exampleco.timesheets.testsupport.kafka;
 
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.kafka.KafkaContainer;
+
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * A Kafka broker for tests, one per JVM ({@link #shared()}): the servers named by
- * {@value #BOOTSTRAP_ENV} when set, otherwise an in-JVM KRaft broker (spring-kafka-test)
- * on a random port, with transactions enabled and replication factor 1 for internal
- * topics, destroyed at JVM exit.
+ * {@value #BOOTSTRAP_ENV} when set; else, where Docker is available, Testcontainers'
+ * Kafka ({@value #IMAGE}, KRaft, the image docker-compose runs); else an in-JVM KRaft
+ * broker (spring-kafka-test) on a random port. Transactions enabled, replication factor 1
+ * for internal topics, 6 partitions by default; stopped at JVM exit. Set
+ * {@value #EMBEDDED_ENV}{@code =true} to use the in-JVM broker even where Docker exists.
  */
 public final class KafkaForTests {
 
 	/** Environment variable with bootstrap servers that override the embedded broker. */
 	public static final String BOOTSTRAP_ENV = "TIMESHEETS_TEST_KAFKA_BOOTSTRAP";
+
+	/** Environment variable that forces the in-JVM broker. */
+	public static final String EMBEDDED_ENV = "TIMESHEETS_TEST_KAFKA_EMBEDDED";
+
+	/** The Kafka image used where Docker is available (the one docker-compose runs). */
+	public static final String IMAGE = "apache/kafka:4.1.1";
 
 	private static KafkaForTests shared;
 
@@ -34,6 +45,16 @@ public final class KafkaForTests {
 			String external = System.getenv(BOOTSTRAP_ENV);
 			if (external != null && !external.isBlank()) {
 				shared = new KafkaForTests(external, null);
+			}
+			else if (!Boolean.parseBoolean(System.getenv(EMBEDDED_ENV)) && dockerAvailable()) {
+				KafkaContainer container = new KafkaContainer(IMAGE).withEnv("KAFKA_NUM_PARTITIONS", "6")
+					.withEnv("KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR", "1")
+					.withEnv("KAFKA_TRANSACTION_STATE_LOG_MIN_ISR", "1")
+					.withEnv("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR", "1")
+					.withEnv("KAFKA_GROUP_INITIAL_REBALANCE_DELAY_MS", "0");
+				container.start();
+				Runtime.getRuntime().addShutdownHook(new Thread(container::stop, "kafka-for-tests-shutdown"));
+				shared = new KafkaForTests(container.getBootstrapServers(), null);
 			}
 			else {
 				EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 6);
@@ -59,10 +80,19 @@ public final class KafkaForTests {
 
 	/**
 	 * The embedded broker, for topic administration in tests.
-	 * @return the broker, or null when {@value #BOOTSTRAP_ENV} named an external one
+	 * @return the broker, or null when the broker is external or a container
 	 */
 	public EmbeddedKafkaBroker embeddedBroker() {
 		return this.broker;
+	}
+
+	private static boolean dockerAvailable() {
+		try {
+			return DockerClientFactory.instance().isDockerAvailable();
+		}
+		catch (Throwable ex) {
+			return false;
+		}
 	}
 
 }
