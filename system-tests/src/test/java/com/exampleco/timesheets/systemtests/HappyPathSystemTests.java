@@ -32,7 +32,7 @@ class HappyPathSystemTests {
 
 	static final String PREFIX = "hp-";
 
-	static final int ENTRIES = Integer.getInteger("systemtests.entries", 10000);
+	static final int ENTRIES = Integer.getInteger("systemtests.entries", 20000);
 
 	static final int FILES = 4;
 
