@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 
 import com.exampleco.timesheets.systemtests.harness.JavaProcess;
 import com.exampleco.timesheets.systemtests.harness.Pipeline;
+import com.exampleco.timesheets.systemtests.harness.KafkaBroker;
 import com.exampleco.timesheets.systemtests.harness.PipelineOptions;
 
 /**
@@ -44,6 +45,8 @@ final class PipelineStack implements Stack {
 			.withWorkDirectory(target.resolve("pipeline").toAbsolutePath())
 			.withKafkaClasspath(brokerClasspath())
 			.withKafkaJvmOptions(List.of("-Xmx1g"))
+			// a process, also where Docker exists: its CPU and memory are read from /proc
+			.withBroker(KafkaBroker.Kind.PROCESS)
 			.withProcessors(1)
 			.withPartitions(partitions)
 			.withServiceJvmOptions(jvm)
@@ -112,7 +115,7 @@ final class PipelineStack implements Stack {
 	@Override
 	public Map<String, Long> pids() {
 		Map<String, Long> pids = new LinkedHashMap<>();
-		pids.put("kafka broker", this.pipeline.kafka().process().pid());
+		pids.put("kafka broker", this.pipeline.kafka().process().orElseThrow().pid());
 		pids.put("auth-server", this.pipeline.auth().pid());
 		pids.put("ingest-api", this.pipeline.ingest().pid());
 		List<JavaProcess> processors = this.pipeline.processors();

@@ -1,177 +1,106 @@
 package com.exampleco.timesheets.systemtests.harness;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.Properties;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
-import kafka.tools.StorageTool;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.common.Uuid;
 
 /**
- * A single-node Kafka 4 cluster (KRaft, combined broker and controller) as a separate OS
- * process: {@code java -cp <class path> kafka.Kafka server.properties}, its log folder
- * formatted once ({@code StorageTool format --standalone}) and kept across
- * {@link #stop()} / {@link #start()}, so topics, transactions and group offsets survive
- * an outage like a real broker restart. Ports are fixed at creation, so clients reconnect
- * to the same address.
+ * The pipeline's single-node Kafka 4 cluster (KRaft). Two kinds, chosen by
+ * {@link PipelineOptions#broker()}: Testcontainers' Kafka ({@code apache/kafka}, the
+ * image docker-compose runs) where a Docker engine answers, otherwise a standalone broker
+ * process from the Maven Central jars. Either way its address and its data survive
+ * {@link #stop()} / {@link #start()}, so an outage looks like a real broker restart to
+ * the services: connections refused, then the same topics, transactions and group
+ * offsets.
  */
-public final class KafkaBroker {
-
-	private final Path directory;
-
-	private final int port;
-
-	private final int controllerPort;
-
-	private final JavaProcess process;
-
-	private KafkaBroker(Path directory, int port, int controllerPort, JavaProcess process) {
-		this.directory = directory;
-		this.port = port;
-		this.controllerPort = controllerPort;
-		this.process = process;
-	}
-
-	static KafkaBroker create(Path directory, String classpath, List<String> jvmOptions, int partitions,
-			Path logDirectory) {
-		int port = FreePorts.next();
-		int controllerPort = FreePorts.next();
-		Path data = directory.resolve("data").toAbsolutePath();
-		Properties properties = new Properties();
-		properties.put("process.roles", "broker,controller");
-		properties.put("node.id", "1");
-		properties.put("controller.quorum.bootstrap.servers", "127.0.0.1:" + controllerPort);
-		properties.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
-		properties.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
-		properties.put("controller.listener.names", "CONTROLLER");
-		properties.put("inter.broker.listener.name", "PLAINTEXT");
-		properties.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
-		properties.put("log.dirs", data.toString());
-		properties.put("num.partitions", Integer.toString(partitions));
-		properties.put("offsets.topic.replication.factor", "1");
-		properties.put("offsets.topic.num.partitions", "6");
-		properties.put("transaction.state.log.replication.factor", "1");
-		properties.put("transaction.state.log.min.isr", "1");
-		properties.put("transaction.state.log.num.partitions", "6");
-		properties.put("share.coordinator.state.topic.replication.factor", "1");
-		properties.put("share.coordinator.state.topic.min.isr", "1");
-		properties.put("group.initial.rebalance.delay.ms", "0");
-		try {
-			Files.createDirectories(data);
-			Path config = directory.resolve("server.properties").toAbsolutePath();
-			try (OutputStream out = Files.newOutputStream(config)) {
-				properties.store(out, "written by the system-tests harness");
-			}
-			Path logback = directory.resolve("logback.xml").toAbsolutePath();
-			Files.writeString(logback, """
-					<configuration>
-					  <appender name="OUT" class="ch.qos.logback.core.ConsoleAppender">
-					    <encoder><pattern>%d{HH:mm:ss.SSS} %-5level %logger{36} - %msg%n</pattern></encoder>
-					  </appender>
-					  <logger name="kafka.server.KafkaRaftServer" level="INFO"/>
-					  <logger name="kafka.server.BrokerServer" level="INFO"/>
-					  <root level="WARN"><appender-ref ref="OUT"/></root>
-					</configuration>
-					""", StandardCharsets.UTF_8);
-			format(config);
-			List<String> command = JavaProcess.javaCommand(jvmOptions);
-			command.addAll(List.of("-Dlogback.configurationFile=" + logback, "-cp", classpath, "kafka.Kafka",
-					config.toString()));
-			JavaProcess process = new JavaProcess("kafka", command, Map.of(), logDirectory.resolve("kafka.log"), null);
-			return new KafkaBroker(directory, port, controllerPort, process);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("cannot prepare the broker under " + directory, ex);
-		}
-	}
-
-	private static void format(Path config) throws IOException {
-		ByteArrayOutputStream output = new ByteArrayOutputStream();
-		int status = StorageTool.execute(new String[] { "format", "--cluster-id", Uuid.randomUuid().toString(),
-				"--config", config.toString(), "--standalone" }, new PrintStream(output, true, StandardCharsets.UTF_8));
-		if (status != 0) {
-			throw new IOException("formatting failed: " + output.toString(StandardCharsets.UTF_8));
-		}
-	}
+public interface KafkaBroker {
 
 	/**
 	 * The bootstrap servers clients use.
-	 * @return {@code 127.0.0.1:<port>}
+	 * @return {@code host:port}
 	 */
-	public String bootstrapServers() {
-		return "127.0.0.1:" + this.port;
-	}
+	String bootstrapServers();
 
 	/**
-	 * The broker's OS process.
-	 * @return the process, never null
+	 * Starts the broker the first time without waiting; {@link #awaitReady(Duration)}
+	 * waits.
 	 */
-	public JavaProcess process() {
-		return this.process;
-	}
+	void launch();
 
 	/**
-	 * Whether the broker process runs.
+	 * Waits until the broker answers metadata requests.
+	 * @param timeout how long to wait
+	 * @throws IllegalStateException when it does not answer in time or exits
+	 */
+	void awaitReady(Duration timeout);
+
+	/**
+	 * Starts the broker again after {@link #stop()} (same address, same data) and waits
+	 * until it answers.
+	 */
+	void start();
+
+	/**
+	 * Stops the broker gracefully (controlled shutdown) and returns when it is gone:
+	 * clients see connections refused until {@link #start()}.
+	 */
+	void stop();
+
+	/**
+	 * Whether the broker runs.
 	 * @return true while it runs
 	 */
-	public boolean isRunning() {
-		return this.process.isAlive();
-	}
+	boolean isRunning();
 
 	/**
-	 * Starts the broker (again, on the same ports and data) and waits until it answers
-	 * metadata requests.
+	 * Stops the broker for good and releases what it holds (the process, the container).
+	 * Idempotent.
 	 */
-	public void start() {
-		this.process.start();
-		awaitReady(Duration.ofMinutes(2));
-	}
+	void close();
 
 	/**
-	 * Stops the broker gracefully (SIGTERM, controlled shutdown) and waits until the
-	 * process is gone: clients see connections refused until {@link #start()}.
+	 * The broker's OS process, for CPU and memory accounting.
+	 * @return the process; empty for a container
 	 */
-	public void stop() {
-		this.process.stop();
-	}
+	Optional<JavaProcess> process();
 
-	void awaitReady(Duration timeout) {
-		Map<String, Object> config = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+	/**
+	 * Whether a broker at the address answers a metadata request.
+	 * @param bootstrapServers the address
+	 * @return true when it lists at least one node within a few seconds
+	 */
+	static boolean answers(String bootstrapServers) {
+		Map<String, Object> config = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
 				AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
 				5000);
-		this.process.awaitCondition(timeout, () -> {
-			try (Admin admin = Admin.create(config)) {
-				return !admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).isEmpty();
-			}
-			catch (Exception ex) {
-				if (ex instanceof InterruptedException) {
-					Thread.currentThread().interrupt();
-				}
-				return false;
-			}
-		}, "ready");
+		try (Admin admin = Admin.create(config)) {
+			return !admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).isEmpty();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+		catch (Exception ex) {
+			return false;
+		}
 	}
 
-	@Override
-	public String toString() {
-		return "kafka " + bootstrapServers() + " (controller " + this.controllerPort + ", " + this.directory + ")";
-	}
+	/** Which broker the harness starts. */
+	enum Kind {
 
-	static List<String> defaultJvmOptions() {
-		return new ArrayList<>(List.of("-Xmx512m", "-XX:+UseSerialGC"));
+		/** A container where Docker answers, else a process. */
+		AUTO,
+
+		/** Always the standalone broker process (what the bench measures). */
+		PROCESS,
+
+		/** Always Testcontainers' Kafka; fails to start without Docker. */
+		CONTAINER
+
 	}
 
 }

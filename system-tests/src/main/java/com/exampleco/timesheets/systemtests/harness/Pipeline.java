@@ -22,11 +22,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The whole pipeline as separate OS processes, each with its real configuration: a
- * standalone Kafka broker ({@link KafkaBroker}), a PostgreSQL database
- * ({@link Database}), the auth server, the ingest API, {@code n} processors in one
- * consumer group and the query API, all on free ports of 127.0.0.1, logs under
- * {@code <work>/logs}. The real uploader job runs on demand ({@link #runUploader}).
+ * The whole pipeline as separate OS processes, each with its real configuration: a Kafka
+ * broker ({@link KafkaBroker}: Testcontainers' Kafka where Docker answers, else a
+ * standalone broker process), a PostgreSQL database ({@link Database}), the auth server,
+ * the ingest API, {@code n} processors in one consumer group and the query API, all on
+ * free ports of 127.0.0.1, logs under {@code <work>/logs}. The real uploader job runs on
+ * demand ({@link #runUploader}).
  *
  * <pre>
  * try (Pipeline pipeline = Pipeline.start(PipelineOptions.defaults())) {
@@ -140,16 +141,14 @@ public final class Pipeline implements AutoCloseable {
 		}
 		CompletableFuture<Database> db = CompletableFuture
 			.supplyAsync(() -> Database.create("timesheets_" + ProcessHandle.current().pid() + "_" + instance));
-		this.kafka = KafkaBroker.create(work.resolve("kafka-" + instance), this.options.kafkaClasspath(),
-				this.options.kafkaJvmOptions(), this.options.partitions(), this.logs);
-		this.kafka.process().start();
+		this.kafka = createBroker(work.resolve("kafka-" + instance));
+		this.kafka.launch();
 		this.authPort = FreePorts.next();
 		this.ingestPort = FreePorts.next();
 		this.queryPort = FreePorts.next();
 		this.auth = service("auth-server", "auth-server", this.authPort, List.of("--timesheets.auth.issuer=" + issuer(),
 				"--timesheets.auth.key-file=" + authSigningKeyFile().toAbsolutePath()));
 		this.auth.start();
-		this.services.add(this.kafka.process());
 		this.kafka.awaitReady(this.options.startupTimeout());
 		this.ingest = service("ingest-api", "ingest-api", this.ingestPort,
 				List.of("--spring.kafka.bootstrap-servers=" + kafkaBootstrap(),
@@ -181,6 +180,29 @@ public final class Pipeline implements AutoCloseable {
 		for (JavaProcess processor : this.processors) {
 			processor.awaitHealthy(this.options.startupTimeout());
 		}
+	}
+
+	private KafkaBroker createBroker(Path directory) {
+		if (useContainer(this.options.broker(), ContainerKafkaBroker::dockerAvailable)) {
+			return ContainerKafkaBroker.create(this.options.partitions(), this.logs);
+		}
+		return ProcessKafkaBroker.create(directory, this.options.kafkaClasspath(), this.options.kafkaJvmOptions(),
+				this.options.partitions(), this.logs);
+	}
+
+	/**
+	 * Whether the broker of the given kind is a container.
+	 * @param kind the configured kind
+	 * @param dockerAvailable whether a Docker engine answers (asked only for
+	 * {@link KafkaBroker.Kind#AUTO})
+	 * @return true for a container
+	 */
+	static boolean useContainer(KafkaBroker.Kind kind, java.util.function.BooleanSupplier dockerAvailable) {
+		return switch (kind) {
+			case CONTAINER -> true;
+			case PROCESS -> false;
+			case AUTO -> dockerAvailable.getAsBoolean();
+		};
 	}
 
 	private JavaProcess processorProcess(int index) {
@@ -451,18 +473,16 @@ public final class Pipeline implements AutoCloseable {
 			return;
 		}
 		this.closed = true;
-		List<JavaProcess> order = new ArrayList<>(this.services);
-		if (this.kafka != null) {
-			order.remove(this.kafka.process());
-			order.add(this.kafka.process());
-		}
-		for (JavaProcess process : order) {
+		for (JavaProcess process : this.services) {
 			try {
 				process.stop();
 			}
 			catch (RuntimeException ex) {
 				process.kill9();
 			}
+		}
+		if (this.kafka != null) {
+			this.kafka.close();
 		}
 		if (Thread.currentThread() != this.shutdownHook) {
 			try {

@@ -3,6 +3,7 @@ package com.exampleco.timesheets.systemtests.harness;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -26,10 +27,13 @@ import java.util.Map;
  * ({@code auth-server}, {@code ingest-api}, {@code processor}, {@code query-api},
  * {@code uploader-job}); they come last, so they win
  * @param startupTimeout how long each service may take to become healthy
+ * @param broker which broker: Testcontainers' Kafka where Docker answers or a standalone
+ * process ({@link KafkaBroker.Kind#AUTO}, the default; system property
+ * {@value #KAFKA_PROPERTY} = {@code auto}, {@code process} or {@code container})
  */
 public record PipelineOptions(Path workDirectory, Path appsDirectory, String kafkaClasspath, int processors,
 		int partitions, List<String> serviceJvmOptions, List<String> kafkaJvmOptions,
-		Map<String, List<String>> extraArguments, Duration startupTimeout) {
+		Map<String, List<String>> extraArguments, Duration startupTimeout, KafkaBroker.Kind broker) {
 
 	/** System property naming the apps directory (default {@code target/apps}). */
 	public static final String APPS_PROPERTY = "systemtests.apps";
@@ -38,12 +42,21 @@ public record PipelineOptions(Path workDirectory, Path appsDirectory, String kaf
 	public static final String WORK_PROPERTY = "systemtests.work";
 
 	/**
+	 * System property choosing the broker kind: {@code auto}, {@code process},
+	 * {@code container}.
+	 */
+	public static final String KAFKA_PROPERTY = "systemtests.kafka";
+
+	/**
 	 * Compact constructor: copies the collections.
 	 */
 	public PipelineOptions {
 		serviceJvmOptions = List.copyOf(serviceJvmOptions);
 		kafkaJvmOptions = List.copyOf(kafkaJvmOptions);
 		extraArguments = Map.copyOf(extraArguments);
+		if (broker == null) {
+			throw new IllegalArgumentException("broker kind is required");
+		}
 		if (processors < 1) {
 			throw new IllegalArgumentException("processors must be at least 1");
 		}
@@ -52,7 +65,8 @@ public record PipelineOptions(Path workDirectory, Path appsDirectory, String kaf
 	/**
 	 * The defaults: work directory from {@value #WORK_PROPERTY} or
 	 * {@code target/pipeline}, apps from {@value #APPS_PROPERTY} or {@code target/apps},
-	 * the broker on this JVM's class path, two processors, six partitions, services with
+	 * the broker kind from {@value #KAFKA_PROPERTY} (default {@code auto}), the broker
+	 * process's class path from this JVM's, two processors, six partitions, services with
 	 * {@code -Xmx384m}, serial GC and C1 only (start-up dominates on small machines),
 	 * three minutes to start each.
 	 * @return the defaults
@@ -61,43 +75,45 @@ public record PipelineOptions(Path workDirectory, Path appsDirectory, String kaf
 		return new PipelineOptions(Path.of(System.getProperty(WORK_PROPERTY, "target/pipeline")).toAbsolutePath(),
 				Path.of(System.getProperty(APPS_PROPERTY, "target/apps")).toAbsolutePath(),
 				System.getProperty("java.class.path"), 2, 6,
-				List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), KafkaBroker.defaultJvmOptions(),
-				Map.of(), Duration.ofMinutes(3));
+				List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
+				ProcessKafkaBroker.defaultJvmOptions(), Map.of(), Duration.ofMinutes(3),
+				KafkaBroker.Kind.valueOf(System.getProperty(KAFKA_PROPERTY, "auto").trim().toUpperCase(Locale.ROOT)));
 	}
 
 	public PipelineOptions withWorkDirectory(Path directory) {
 		return new PipelineOptions(directory, this.appsDirectory, this.kafkaClasspath, this.processors, this.partitions,
-				this.serviceJvmOptions, this.kafkaJvmOptions, this.extraArguments, this.startupTimeout);
+				this.serviceJvmOptions, this.kafkaJvmOptions, this.extraArguments, this.startupTimeout, this.broker);
 	}
 
 	public PipelineOptions withAppsDirectory(Path directory) {
 		return new PipelineOptions(this.workDirectory, directory, this.kafkaClasspath, this.processors, this.partitions,
-				this.serviceJvmOptions, this.kafkaJvmOptions, this.extraArguments, this.startupTimeout);
+				this.serviceJvmOptions, this.kafkaJvmOptions, this.extraArguments, this.startupTimeout, this.broker);
 	}
 
 	public PipelineOptions withKafkaClasspath(String classpath) {
 		return new PipelineOptions(this.workDirectory, this.appsDirectory, classpath, this.processors, this.partitions,
-				this.serviceJvmOptions, this.kafkaJvmOptions, this.extraArguments, this.startupTimeout);
+				this.serviceJvmOptions, this.kafkaJvmOptions, this.extraArguments, this.startupTimeout, this.broker);
 	}
 
 	public PipelineOptions withProcessors(int count) {
 		return new PipelineOptions(this.workDirectory, this.appsDirectory, this.kafkaClasspath, count, this.partitions,
-				this.serviceJvmOptions, this.kafkaJvmOptions, this.extraArguments, this.startupTimeout);
+				this.serviceJvmOptions, this.kafkaJvmOptions, this.extraArguments, this.startupTimeout, this.broker);
 	}
 
 	public PipelineOptions withPartitions(int count) {
 		return new PipelineOptions(this.workDirectory, this.appsDirectory, this.kafkaClasspath, this.processors, count,
-				this.serviceJvmOptions, this.kafkaJvmOptions, this.extraArguments, this.startupTimeout);
+				this.serviceJvmOptions, this.kafkaJvmOptions, this.extraArguments, this.startupTimeout, this.broker);
 	}
 
 	public PipelineOptions withServiceJvmOptions(List<String> options) {
 		return new PipelineOptions(this.workDirectory, this.appsDirectory, this.kafkaClasspath, this.processors,
-				this.partitions, options, this.kafkaJvmOptions, this.extraArguments, this.startupTimeout);
+				this.partitions, options, this.kafkaJvmOptions, this.extraArguments, this.startupTimeout, this.broker);
 	}
 
 	public PipelineOptions withKafkaJvmOptions(List<String> options) {
 		return new PipelineOptions(this.workDirectory, this.appsDirectory, this.kafkaClasspath, this.processors,
-				this.partitions, this.serviceJvmOptions, options, this.extraArguments, this.startupTimeout);
+				this.partitions, this.serviceJvmOptions, options, this.extraArguments, this.startupTimeout,
+				this.broker);
 	}
 
 	/**
@@ -113,12 +129,19 @@ public record PipelineOptions(Path workDirectory, Path appsDirectory, String kaf
 		list.addAll(List.of(arguments));
 		extra.put(service, list);
 		return new PipelineOptions(this.workDirectory, this.appsDirectory, this.kafkaClasspath, this.processors,
-				this.partitions, this.serviceJvmOptions, this.kafkaJvmOptions, extra, this.startupTimeout);
+				this.partitions, this.serviceJvmOptions, this.kafkaJvmOptions, extra, this.startupTimeout, this.broker);
 	}
 
 	public PipelineOptions withStartupTimeout(Duration timeout) {
 		return new PipelineOptions(this.workDirectory, this.appsDirectory, this.kafkaClasspath, this.processors,
-				this.partitions, this.serviceJvmOptions, this.kafkaJvmOptions, this.extraArguments, timeout);
+				this.partitions, this.serviceJvmOptions, this.kafkaJvmOptions, this.extraArguments, timeout,
+				this.broker);
+	}
+
+	public PipelineOptions withBroker(KafkaBroker.Kind kind) {
+		return new PipelineOptions(this.workDirectory, this.appsDirectory, this.kafkaClasspath, this.processors,
+				this.partitions, this.serviceJvmOptions, this.kafkaJvmOptions, this.extraArguments, this.startupTimeout,
+				kind);
 	}
 
 	List<String> argumentsOf(String service) {
