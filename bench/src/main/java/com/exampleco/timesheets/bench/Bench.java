@@ -136,7 +136,17 @@ public final class Bench {
 			this.report.add("raw JDBC batched upsert (" + s.upsertBatch() + "/batch, " + s.upsertThreads() + " conns)",
 					rawUpsert, "rows/s", Map.of("cpuMsPer1000", rawUpsertCpu));
 
+			// The services' JVMs are fresh: without this, the first measured phase
+			// (batches
+			// of 100) would mostly measure JIT compilation of the request path.
+			step("ingest: JIT warm-up, " + s.ingestJitWarmupSeconds() + " s of batches of 100 and 1000 (not measured)");
 			long ingested = 0;
+			for (int batch : List.of(100, 1000)) {
+				ingested += Drivers
+					.ingest(stack.ingestUrl(), token(stack, "write"), this.payloads, "warmup" + batch,
+							s.ingestClients(), batch, 0, Math.max(1, s.ingestJitWarmupSeconds() / 2))
+					.total();
+			}
 			for (int batch : List.of(100, 1000)) {
 				step("ingest: " + s.ingestClients() + " clients, batches of " + batch);
 				CpuWindow window = cpuWindow(stack, s.ingestWarmupSeconds(), s.ingestSeconds());

@@ -9,17 +9,17 @@ import java.util.Map;
  * the record).
  */
 record Settings(String mode, int partitions, int rawProduceRecords, int rawUpsertRows, int upsertBatch,
-		int upsertThreads, int ingestClients, int ingestWarmupSeconds, int ingestSeconds, int prefill, int queryClients,
-		int queryWarmupSeconds, int querySeconds, List<Integer> endToEndRates, int endToEndBatch, int endToEndSeconds,
-		int endToEndDrainSeconds, int processorTimeoutSeconds) {
+		int upsertThreads, int ingestClients, int ingestJitWarmupSeconds, int ingestWarmupSeconds, int ingestSeconds,
+		int prefill, int queryClients, int queryWarmupSeconds, int querySeconds, List<Integer> endToEndRates,
+		int endToEndBatch, int endToEndSeconds, int endToEndDrainSeconds, int processorTimeoutSeconds) {
 
 	static Settings quick() {
-		return new Settings("quick", 6, 50_000, 20_000, 1000, 3, 4, 2, 6, 20_000, 4, 3, 4, List.of(1000), 100, 8, 20,
+		return new Settings("quick", 6, 50_000, 20_000, 1000, 3, 4, 4, 2, 6, 20_000, 4, 3, 4, List.of(1000), 100, 8, 20,
 				120);
 	}
 
 	static Settings full() {
-		return new Settings("full", 6, 500_000, 200_000, 1000, 3, 4, 5, 30, 500_000, 4, 15, 20,
+		return new Settings("full", 6, 500_000, 200_000, 1000, 3, 4, 20, 5, 30, 500_000, 4, 15, 20,
 				List.of(2000, 5000, 10_000), 500, 30, 60, 900);
 	}
 
@@ -31,6 +31,7 @@ record Settings(String mode, int partitions, int rawProduceRecords, int rawUpser
 		map.put("upsertBatch", this.upsertBatch);
 		map.put("upsertThreads", this.upsertThreads);
 		map.put("ingestClients", this.ingestClients);
+		map.put("ingestJitWarmupSeconds", this.ingestJitWarmupSeconds);
 		map.put("ingestWarmupSeconds", this.ingestWarmupSeconds);
 		map.put("ingestSeconds", this.ingestSeconds);
 		map.put("prefillSubmissions", this.prefill);
