@@ -156,16 +156,6 @@ public final class Pipeline implements AutoCloseable {
 						"--timesheets.ingest.topic-partitions=" + this.options.partitions()));
 		this.ingest.start();
 		this.database = db.join();
-		for (int i = 0; i < this.options.processors(); i++) {
-			JavaProcess processor = processorProcess(i);
-			this.processors.add(processor);
-			processor.start();
-			if (i == 0) {
-				// the first one migrates the schema before the others and the query API
-				// look at it
-				processor.awaitHealthy(this.options.startupTimeout());
-			}
-		}
 		this.query = service("query-api", "query-api", this.queryPort,
 				List.of("--spring.datasource.url=" + this.database.jdbcUrl()
 						+ (this.database.jdbcUrl().contains("?") ? "&" : "?") + "readOnly=true&readOnlyMode=always",
@@ -173,7 +163,19 @@ public final class Pipeline implements AutoCloseable {
 						"--spring.datasource.password=" + this.database.password(),
 						"--timesheets.security.issuer-uri=" + issuer(),
 						"--timesheets.query.cursor-key=system-tests-cursor-key-0123456789-abcdefghij"));
-		this.query.start();
+		for (int i = 0; i < this.options.processors(); i++) {
+			JavaProcess processor = processorProcess(i);
+			this.processors.add(processor);
+			processor.start();
+			if (i == 0) {
+				// the query API reads the schema only when asked (it never migrates), so
+				// it
+				// starts beside the first processor; the other processors wait until the
+				// first one has migrated the schema
+				this.query.start();
+				processor.awaitHealthy(this.options.startupTimeout());
+			}
+		}
 		for (JavaProcess service : List.of(this.auth, this.ingest, this.query)) {
 			service.awaitHealthy(this.options.startupTimeout());
 		}
