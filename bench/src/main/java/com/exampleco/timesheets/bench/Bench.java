@@ -95,7 +95,7 @@ public final class Bench {
 		int run() throws Exception {
 			Settings s = this.settings;
 			try (Machine machine = new Machine()) {
-				step("starting the pipeline (broker, PostgreSQL, auth server, ingest API, processor, query API)");
+				step("starting the pipeline (broker, PostgreSQL, auth server, ingest API, query API; the processor for its phase)");
 				try (Stack stack = PipelineStack.start(this.repo, s.partitions(), this.jfr)) {
 					step("pipeline up: " + stack.pids());
 					stack.stopProcessor();

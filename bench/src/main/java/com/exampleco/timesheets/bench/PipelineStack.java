@@ -1,6 +1,7 @@
 package com.exampleco.timesheets.bench;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,12 +49,25 @@ final class PipelineStack implements Stack {
 			// a process, also where Docker exists: its CPU and memory are read from /proc
 			.withBroker(KafkaBroker.Kind.PROCESS)
 			.withProcessors(1)
+			// migrated below from the processor jar's scripts; the processor starts for
+			// its
+			// phase only
+			.withProcessorsStarted(false)
 			.withPartitions(partitions)
 			.withServiceJvmOptions(jvm)
 			.withStartupTimeout(Duration.ofMinutes(4))
 			.withArguments("processor", "--timesheets.processor.max-poll-records=1000",
 					"--timesheets.processor.concurrency=3");
-		return new PipelineStack(Pipeline.start(options));
+		Pipeline pipeline = Pipeline.start(options);
+		try {
+			PipelineStack stack = new PipelineStack(pipeline);
+			Schema.migrate(options.appsDirectory().resolve("processor.jar"), stack.database(), options.workDirectory());
+			return stack;
+		}
+		catch (IOException | RuntimeException ex) {
+			pipeline.close();
+			throw ex;
+		}
 	}
 
 	/**
@@ -120,7 +134,9 @@ final class PipelineStack implements Stack {
 		pids.put("ingest-api", this.pipeline.ingest().pid());
 		List<JavaProcess> processors = this.pipeline.processors();
 		for (int i = 0; i < processors.size(); i++) {
-			pids.put((processors.size() == 1) ? "processor" : "processor-" + (i + 1), processors.get(i).pid());
+			if (processors.get(i).isAlive()) {
+				pids.put((processors.size() == 1) ? "processor" : "processor-" + (i + 1), processors.get(i).pid());
+			}
 		}
 		pids.put("query-api", this.pipeline.query().pid());
 		return pids;

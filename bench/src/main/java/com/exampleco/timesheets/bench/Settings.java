@@ -14,7 +14,7 @@ record Settings(String mode, int partitions, int rawProduceRecords, int rawUpser
 		int endToEndBatch, int endToEndSeconds, int endToEndDrainSeconds, int processorTimeoutSeconds) {
 
 	static Settings quick() {
-		return new Settings("quick", 6, 50_000, 20_000, 1000, 3, 4, 4, 2, 6, 20_000, 4, 3, 4, List.of(1000), 100, 8, 20,
+		return new Settings("quick", 6, 50_000, 20_000, 1000, 3, 4, 4, 1, 5, 20_000, 4, 2, 3, List.of(1000), 100, 6, 20,
 				120);
 	}
 

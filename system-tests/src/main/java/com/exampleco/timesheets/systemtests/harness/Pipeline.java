@@ -166,6 +166,9 @@ public final class Pipeline implements AutoCloseable {
 		for (int i = 0; i < this.options.processors(); i++) {
 			JavaProcess processor = processorProcess(i);
 			this.processors.add(processor);
+			if (!this.options.startProcessors()) {
+				continue;
+			}
 			processor.start();
 			if (i == 0) {
 				// the query API reads the schema only when asked (it never migrates), so
@@ -176,11 +179,16 @@ public final class Pipeline implements AutoCloseable {
 				processor.awaitHealthy(this.options.startupTimeout());
 			}
 		}
+		if (!this.options.startProcessors()) {
+			this.query.start();
+		}
 		for (JavaProcess service : List.of(this.auth, this.ingest, this.query)) {
 			service.awaitHealthy(this.options.startupTimeout());
 		}
 		for (JavaProcess processor : this.processors) {
-			processor.awaitHealthy(this.options.startupTimeout());
+			if (this.options.startProcessors()) {
+				processor.awaitHealthy(this.options.startupTimeout());
+			}
 		}
 	}
 

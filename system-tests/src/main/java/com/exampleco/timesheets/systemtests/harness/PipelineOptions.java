@@ -30,10 +30,14 @@ import java.util.Map;
  * @param broker which broker: Testcontainers' Kafka where Docker answers or a standalone
  * process ({@link KafkaBroker.Kind#AUTO}, the default; system property
  * {@value #KAFKA_PROPERTY} = {@code auto}, {@code process} or {@code container})
+ * @param startProcessors whether {@link Pipeline#start} starts the processors; when false
+ * they are created but not started, so the schema does not exist until one is started (or
+ * the caller migrates it)
  */
 public record PipelineOptions(Path workDirectory, Path appsDirectory, String kafkaClasspath, int processors,
 		int partitions, List<String> serviceJvmOptions, List<String> kafkaJvmOptions,
-		Map<String, List<String>> extraArguments, Duration startupTimeout, KafkaBroker.Kind broker) {
+		Map<String, List<String>> extraArguments, Duration startupTimeout, KafkaBroker.Kind broker,
+		boolean startProcessors) {
 
 	/** System property naming the apps directory (default {@code target/apps}). */
 	public static final String APPS_PROPERTY = "systemtests.apps";
@@ -77,43 +81,50 @@ public record PipelineOptions(Path workDirectory, Path appsDirectory, String kaf
 				System.getProperty("java.class.path"), 2, 6,
 				List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
 				ProcessKafkaBroker.defaultJvmOptions(), Map.of(), Duration.ofMinutes(3),
-				KafkaBroker.Kind.valueOf(System.getProperty(KAFKA_PROPERTY, "auto").trim().toUpperCase(Locale.ROOT)));
+				KafkaBroker.Kind.valueOf(System.getProperty(KAFKA_PROPERTY, "auto").trim().toUpperCase(Locale.ROOT)),
+				true);
 	}
 
 	public PipelineOptions withWorkDirectory(Path directory) {
 		return new PipelineOptions(directory, this.appsDirectory, this.kafkaClasspath, this.processors, this.partitions,
-				this.serviceJvmOptions, this.kafkaJvmOptions, this.extraArguments, this.startupTimeout, this.broker);
+				this.serviceJvmOptions, this.kafkaJvmOptions, this.extraArguments, this.startupTimeout, this.broker,
+				this.startProcessors);
 	}
 
 	public PipelineOptions withAppsDirectory(Path directory) {
 		return new PipelineOptions(this.workDirectory, directory, this.kafkaClasspath, this.processors, this.partitions,
-				this.serviceJvmOptions, this.kafkaJvmOptions, this.extraArguments, this.startupTimeout, this.broker);
+				this.serviceJvmOptions, this.kafkaJvmOptions, this.extraArguments, this.startupTimeout, this.broker,
+				this.startProcessors);
 	}
 
 	public PipelineOptions withKafkaClasspath(String classpath) {
 		return new PipelineOptions(this.workDirectory, this.appsDirectory, classpath, this.processors, this.partitions,
-				this.serviceJvmOptions, this.kafkaJvmOptions, this.extraArguments, this.startupTimeout, this.broker);
+				this.serviceJvmOptions, this.kafkaJvmOptions, this.extraArguments, this.startupTimeout, this.broker,
+				this.startProcessors);
 	}
 
 	public PipelineOptions withProcessors(int count) {
 		return new PipelineOptions(this.workDirectory, this.appsDirectory, this.kafkaClasspath, count, this.partitions,
-				this.serviceJvmOptions, this.kafkaJvmOptions, this.extraArguments, this.startupTimeout, this.broker);
+				this.serviceJvmOptions, this.kafkaJvmOptions, this.extraArguments, this.startupTimeout, this.broker,
+				this.startProcessors);
 	}
 
 	public PipelineOptions withPartitions(int count) {
 		return new PipelineOptions(this.workDirectory, this.appsDirectory, this.kafkaClasspath, this.processors, count,
-				this.serviceJvmOptions, this.kafkaJvmOptions, this.extraArguments, this.startupTimeout, this.broker);
+				this.serviceJvmOptions, this.kafkaJvmOptions, this.extraArguments, this.startupTimeout, this.broker,
+				this.startProcessors);
 	}
 
 	public PipelineOptions withServiceJvmOptions(List<String> options) {
 		return new PipelineOptions(this.workDirectory, this.appsDirectory, this.kafkaClasspath, this.processors,
-				this.partitions, options, this.kafkaJvmOptions, this.extraArguments, this.startupTimeout, this.broker);
+				this.partitions, options, this.kafkaJvmOptions, this.extraArguments, this.startupTimeout, this.broker,
+				this.startProcessors);
 	}
 
 	public PipelineOptions withKafkaJvmOptions(List<String> options) {
 		return new PipelineOptions(this.workDirectory, this.appsDirectory, this.kafkaClasspath, this.processors,
-				this.partitions, this.serviceJvmOptions, options, this.extraArguments, this.startupTimeout,
-				this.broker);
+				this.partitions, this.serviceJvmOptions, options, this.extraArguments, this.startupTimeout, this.broker,
+				this.startProcessors);
 	}
 
 	/**
@@ -129,19 +140,31 @@ public record PipelineOptions(Path workDirectory, Path appsDirectory, String kaf
 		list.addAll(List.of(arguments));
 		extra.put(service, list);
 		return new PipelineOptions(this.workDirectory, this.appsDirectory, this.kafkaClasspath, this.processors,
-				this.partitions, this.serviceJvmOptions, this.kafkaJvmOptions, extra, this.startupTimeout, this.broker);
+				this.partitions, this.serviceJvmOptions, this.kafkaJvmOptions, extra, this.startupTimeout, this.broker,
+				this.startProcessors);
 	}
 
 	public PipelineOptions withStartupTimeout(Duration timeout) {
 		return new PipelineOptions(this.workDirectory, this.appsDirectory, this.kafkaClasspath, this.processors,
 				this.partitions, this.serviceJvmOptions, this.kafkaJvmOptions, this.extraArguments, timeout,
-				this.broker);
+				this.broker, this.startProcessors);
 	}
 
 	public PipelineOptions withBroker(KafkaBroker.Kind kind) {
 		return new PipelineOptions(this.workDirectory, this.appsDirectory, this.kafkaClasspath, this.processors,
 				this.partitions, this.serviceJvmOptions, this.kafkaJvmOptions, this.extraArguments, this.startupTimeout,
-				kind);
+				kind, this.startProcessors);
+	}
+
+	/**
+	 * Whether {@link Pipeline#start} starts the processors (default true).
+	 * @param start false to create them without starting them
+	 * @return a copy
+	 */
+	public PipelineOptions withProcessorsStarted(boolean start) {
+		return new PipelineOptions(this.workDirectory, this.appsDirectory, this.kafkaClasspath, this.processors,
+				this.partitions, this.serviceJvmOptions, this.kafkaJvmOptions, this.extraArguments, this.startupTimeout,
+				this.broker, start);
 	}
 
 	List<String> argumentsOf(String service) {
