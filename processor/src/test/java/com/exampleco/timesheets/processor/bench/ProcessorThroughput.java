@@ -152,7 +152,7 @@ public final class ProcessorThroughput {
 			long started = System.nanoTime();
 			Map<String, Long> threads0 = cpuByThreadGroup();
 			long cpuStarted = processCpuNanos();
-			long pgStarted = postgresCpuNanos(postmaster);
+			long[] pgStarted = postgresCpuNanos(postmaster, "processor_bench");
 			double load0 = loadAverage();
 			MeterRegistry meters = context.getBean(MeterRegistry.class);
 			// the processor's own counter, incremented after each commit: polling it
@@ -165,14 +165,15 @@ public final class ProcessorThroughput {
 			}
 			long end = System.nanoTime();
 			long cpu = processCpuNanos() - cpuStarted;
-			long pg = postgresCpuNanos(postmaster) - pgStarted;
+			long[] pg = postgresCpuNanos(postmaster, "processor_bench");
 			threadCpu = delta(threads0, cpuByThreadGroup());
 			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
 			long recorded = jdbc.queryForObject("SELECT COUNT(*) FROM applied_events", Long.class);
 			if (recorded != count) {
 				throw new IllegalStateException("recorded " + recorded + " of " + count);
 			}
-			processor = new Measurement(count, end - started, cpu, pg, (load0 + loadAverage()) / 2);
+			processor = new Measurement(count, end - started, cpu, pg[0] - pgStarted[0], pg[1] - pgStarted[1],
+					(load0 + loadAverage()) / 2);
 			System.out.printf("processor context started in %.1f s%n", (started - start) / 1e9);
 		}
 		Measurement raw2 = rawUpsert(rawUrl, postgres, postmaster, events, threads, "raw-b");
@@ -196,8 +197,8 @@ public final class ProcessorThroughput {
 	}
 
 	private static void print(String phase, Measurement m, double rawRate) {
-		System.out.printf("%-34s %9.0f %7.2fx %11.1f %11.1f %11.1f %6.1f%n", phase, m.rate(), m.rate() / rawRate,
-				m.jvmPer1000(), m.pgPer1000(), m.cpuPer1000(), m.load());
+		System.out.printf("%-34s %9.0f %7.2fx %11.1f %11.1f %11.1f %13.1f %6.1f%n", phase, m.rate(), m.rate() / rawRate,
+				m.jvmPer1000(), m.pgPer1000(), m.cpuPer1000(), m.pgOtherPer1000(), m.load());
 	}
 
 	/**
@@ -223,21 +224,25 @@ public final class ProcessorThroughput {
 		AtomicLong next = new AtomicLong();
 		AtomicLong driverCpu = new AtomicLong();
 		ExecutorService pool = Executors.newFixedThreadPool(threads);
-		long pg0 = postgresCpuNanos(postmaster);
+		// connections open before and closed after the window: their backends' CPU is
+		// read while they are alive
+		List<Connection> connections = new ArrayList<>();
+		for (int t = 0; t < threads; t++) {
+			Connection connection = DriverManager.getConnection(url, postgres.username(), postgres.password());
+			connection.setAutoCommit(false);
+			connections.add(connection);
+		}
+		long[] pg0 = postgresCpuNanos(postmaster, database(url));
 		double load0 = loadAverage();
 		long start = System.nanoTime();
 		try {
 			List<Future<?>> futures = new ArrayList<>();
-			for (int t = 0; t < threads; t++) {
+			for (Connection connection : connections) {
 				futures.add(pool.submit(() -> {
 					long cpu0 = mx.getCurrentThreadCpuTime();
-					try (Connection connection = DriverManager.getConnection(url, postgres.username(),
-							postgres.password())) {
-						connection.setAutoCommit(false);
-						int from;
-						while ((from = (int) next.getAndAdd(RAW_BATCH)) < events.size()) {
-							upsertRange(connection, events, from, Math.min(from + RAW_BATCH, events.size()), prefix);
-						}
+					int from;
+					while ((from = (int) next.getAndAdd(RAW_BATCH)) < events.size()) {
+						upsertRange(connection, events, from, Math.min(from + RAW_BATCH, events.size()), prefix);
 					}
 					driverCpu.addAndGet(mx.getCurrentThreadCpuTime() - cpu0);
 					return null;
@@ -251,8 +256,18 @@ public final class ProcessorThroughput {
 			pool.shutdownNow();
 		}
 		long elapsed = System.nanoTime() - start;
-		long pg = postgresCpuNanos(postmaster) - pg0;
-		return new Measurement(events.size(), elapsed, driverCpu.get(), pg, (load0 + loadAverage()) / 2);
+		long[] pg1 = postgresCpuNanos(postmaster, database(url));
+		for (Connection connection : connections) {
+			connection.close();
+		}
+		return new Measurement(events.size(), elapsed, driverCpu.get(), pg1[0] - pg0[0], pg1[1] - pg0[1],
+				(load0 + loadAverage()) / 2);
+	}
+
+	private static String database(String url) {
+		String path = url.substring(url.lastIndexOf('/') + 1);
+		int query = path.indexOf('?');
+		return (query >= 0) ? path.substring(0, query) : path;
 	}
 
 	private static void upsertRange(Connection connection, List<TimesheetSubmitted> events, int from, int to,
@@ -300,17 +315,18 @@ public final class ProcessorThroughput {
 	}
 
 	/**
-	 * CPU of the PostgreSQL cluster so far: the postmaster's own and that of its children
-	 * that have exited (cutime, cstime), plus that of its live children (backends,
-	 * background workers).
+	 * CPU of the PostgreSQL cluster so far: [0] the live backends connected to
+	 * {@code database} (the work the client asked for), [1] everything else: the
+	 * postmaster's own, its exited children's (cutime, cstime) and its other live
+	 * children's (autovacuum, checkpointer, WAL writer, other databases' backends).
 	 */
-	private static long postgresCpuNanos(long postmaster) throws IOException {
+	private static long[] postgresCpuNanos(long postmaster, String database) throws IOException {
 		if (postmaster < 0) {
-			return 0;
+			return new long[2];
 		}
-		long ticks = 0;
+		long[] ticks = new long[2];
 		long[] own = stat(postmaster);
-		ticks += own[1] + own[2] + own[3] + own[4];
+		ticks[1] += own[1] + own[2] + own[3] + own[4];
 		try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
 			for (Path process : (Iterable<Path>) processes::iterator) {
 				String name = process.getFileName().toString();
@@ -319,11 +335,19 @@ public final class ProcessorThroughput {
 				}
 				long[] stat = stat(Long.parseLong(name));
 				if (stat != null && stat[0] == postmaster) {
-					ticks += stat[1] + stat[2];
+					String command;
+					try {
+						command = Files.readString(process.resolve("cmdline"));
+					}
+					catch (IOException ex) {
+						command = "";
+					}
+					ticks[command.startsWith("postgres: postgres " + database + " ") ? 0 : 1] += stat[1] + stat[2];
 				}
 			}
 		}
-		return ticks * 10_000_000L; // USER_HZ = 100
+		return new long[] { ticks[0] * 10_000_000L, ticks[1] * 10_000_000L }; // USER_HZ =
+																				// 100
 	}
 
 	/** ppid, utime, stime, cutime, cstime of a process, null if it is gone. */
@@ -374,7 +398,7 @@ public final class ProcessorThroughput {
 		return delta;
 	}
 
-	record Measurement(int events, long nanos, long jvmCpuNanos, long pgCpuNanos, double load) {
+	record Measurement(int events, long nanos, long jvmCpuNanos, long pgCpuNanos, long pgOtherCpuNanos, double load) {
 
 		double rate() {
 			return this.events / (this.nanos / 1e9);
@@ -386,6 +410,10 @@ public final class ProcessorThroughput {
 
 		double pgPer1000() {
 			return this.pgCpuNanos / 1e6 / this.events * 1000;
+		}
+
+		double pgOtherPer1000() {
+			return this.pgOtherCpuNanos / 1e6 / this.events * 1000;
 		}
 
 		double cpuPer1000() {
