@@ -26,6 +26,7 @@ import com.exampleco.timesheets.processor.ledger.AppliedBatch.Result;
 import com.exampleco.timesheets.processor.ledger.Timesheet.Stamp;
 
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.PreparedStatementCreator;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -71,6 +72,20 @@ public class TimesheetLedger {
 			  kafka_offset, received_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?)""";
 
+	private static final String COPY_TIMESHEETS = """
+			COPY timesheets (external_id, employee_id, project_code, work_date, hours, note, status, version,
+			  last_event_id, last_batch_id, submitted_at, submitted_by, submitted_client, approved_at, approved_by,
+			  approval_comment, rejected_at, rejected_by, rejection_reason, deleted_at, deleted_by, updated_at,
+			  timesheet_id) FROM STDIN""";
+
+	private static final String COPY_OUTCOMES = """
+			COPY applied_events (event_id, batch_id, timesheet_id, event_type, outcome, reason, occurred_at,
+			  kafka_topic, kafka_partition, kafka_offset, applied_at) FROM STDIN""";
+
+	private static final String COPY_DUPLICATES = """
+			COPY duplicate_events (event_id, batch_id, timesheet_id, event_type, kafka_topic, kafka_partition,
+			  kafka_offset, received_at) FROM STDIN""";
+
 	private final JdbcTemplate jdbc;
 
 	private final TransactionTemplate transactions;
@@ -78,6 +93,13 @@ public class TimesheetLedger {
 	private final StateMachine stateMachine = new StateMachine();
 
 	private final Clock clock;
+
+	/**
+	 * Whether the database is PostgreSQL, where the append-only rows (new timesheets,
+	 * outcomes, duplicates) are written with {@code COPY}; elsewhere (H2) with batched
+	 * {@code INSERT}. Found out on the first batch.
+	 */
+	private volatile Boolean copy;
 
 	/**
 	 * A ledger on the given database.
@@ -181,6 +203,17 @@ public class TimesheetLedger {
 		if (inserts.isEmpty()) {
 			return;
 		}
+		if (useCopy()) {
+			this.jdbc.execute((ConnectionCallback<Void>) (connection) -> {
+				PostgresCopy rows = PostgresCopy.on(connection);
+				for (Timesheet timesheet : inserts) {
+					copyTimesheet(rows, timesheet, now);
+				}
+				rows.copy(COPY_TIMESHEETS);
+				return null;
+			});
+			return;
+		}
 		this.jdbc.batchUpdate(INSERT_TIMESHEET, inserts, inserts.size(), (ps, timesheet) -> {
 			int next = bindTimesheet(ps, timesheet, now);
 			ps.setObject(next, timesheet.timesheetId());
@@ -213,6 +246,10 @@ public class TimesheetLedger {
 		for (Result result : results) {
 			(result.outcome() == Outcome.DUPLICATE ? duplicates : outcomes).add(result);
 		}
+		if (useCopy()) {
+			copyOutcomes(outcomes, duplicates, now);
+			return;
+		}
 		if (!outcomes.isEmpty()) {
 			this.jdbc.batchUpdate(INSERT_OUTCOME, outcomes, outcomes.size(), (ps, result) -> {
 				ReceivedEvent received = result.received();
@@ -242,6 +279,85 @@ public class TimesheetLedger {
 				ps.setObject(8, timestamp(now));
 			});
 		}
+	}
+
+	private void copyOutcomes(List<Result> outcomes, List<Result> duplicates, Instant now) {
+		this.jdbc.execute((ConnectionCallback<Void>) (connection) -> {
+			if (!outcomes.isEmpty()) {
+				PostgresCopy rows = PostgresCopy.on(connection);
+				for (Result result : outcomes) {
+					ReceivedEvent received = result.received();
+					rows.uuid(received.event().eventId())
+						.uuid(received.event().batchId())
+						.uuid(received.event().timesheetId())
+						.text(typeName(received.event().eventType()))
+						.text(result.outcome().name())
+						.text(result.reason())
+						.timestamp(received.event().occurredAt())
+						.text(received.topic())
+						.number(received.partition())
+						.number(received.offset())
+						.timestamp(now)
+						.endRow();
+				}
+				rows.copy(COPY_OUTCOMES);
+			}
+			if (!duplicates.isEmpty()) {
+				PostgresCopy rows = PostgresCopy.on(connection);
+				for (Result result : duplicates) {
+					ReceivedEvent received = result.received();
+					rows.uuid(received.event().eventId())
+						.uuid(received.event().batchId())
+						.uuid(received.event().timesheetId())
+						.text(typeName(received.event().eventType()))
+						.text(received.topic())
+						.number(received.partition())
+						.number(received.offset())
+						.timestamp(now)
+						.endRow();
+				}
+				rows.copy(COPY_DUPLICATES);
+			}
+			return null;
+		});
+	}
+
+	/** Same columns, same order as {@link #INSERT_TIMESHEET}. */
+	private static void copyTimesheet(PostgresCopy rows, Timesheet timesheet, Instant now) {
+		TimesheetEntry entry = timesheet.entry();
+		rows.text(entry.externalId())
+			.text(entry.employeeId())
+			.text(entry.projectCode())
+			.date(entry.workDate())
+			.decimal(entry.hours())
+			.text(entry.note())
+			.text(timesheet.status().name())
+			.number(timesheet.version())
+			.uuid(timesheet.lastEventId())
+			.uuid(timesheet.lastBatchId())
+			.timestamp(timesheet.submitted().at())
+			.text(timesheet.submitted().by())
+			.text(timesheet.submitted().clientId());
+		copyStamp(rows, timesheet.approved(), true);
+		copyStamp(rows, timesheet.rejected(), true);
+		copyStamp(rows, timesheet.deleted(), false);
+		rows.timestamp(now).uuid(timesheet.timesheetId()).endRow();
+	}
+
+	private static void copyStamp(PostgresCopy rows, Stamp stamp, boolean withText) {
+		rows.timestamp((stamp != null) ? stamp.at() : null).text((stamp != null) ? stamp.by() : null);
+		if (withText) {
+			rows.text((stamp != null) ? stamp.text() : null);
+		}
+	}
+
+	private boolean useCopy() {
+		Boolean copy = this.copy;
+		if (copy == null) {
+			copy = this.jdbc.execute((ConnectionCallback<Boolean>) PostgresCopy::supports);
+			this.copy = copy;
+		}
+		return copy;
 	}
 
 	static String typeName(EventType type) {

@@ -199,6 +199,71 @@ abstract class ProcessorScenarios {
 	}
 
 	@Test
+	void valuesArriveInTheDatabaseAsSent() {
+		// on PostgreSQL these rows are written with COPY (text format): tabs, newlines,
+		// backslashes, quotes and non-ASCII text must survive its escaping
+		UUID batch = UUID.randomUUID();
+		UUID id = UUID.randomUUID();
+		String externalId = "ext\\with\tall\\N\nkinds\r'\"of é € 😀";
+		String note = "line 1\nline 2\t\\N \\. end\\";
+		Instant occurredAt = Instant.parse("2025-03-03T08:00:00.123456Z");
+		TimesheetSubmitted submitted = new TimesheetSubmitted(UUID.randomUUID(), id, batch, occurredAt, UPLOADER, 1,
+				new TimesheetEntry(externalId, "emp-9", "PRJ-9.x", LocalDate.parse("2024-02-29"),
+						new BigDecimal("7.25"), note));
+		TimesheetApproved selfApproval = new TimesheetApproved(UUID.randomUUID(), id, batch, occurredAt,
+				new Actor("contractor-app", "auth0|emp-9", "emp-9"), 1, "mine\tall mine");
+
+		send(List.of(submitted, selfApproval));
+		send(List.of(submitted));
+
+		await().atMost(PATIENCE).untilAsserted(() -> assertThat(duplicates(batch)).isEqualTo(1));
+		Map<String, Object> row = this.jdbc.queryForMap("SELECT * FROM timesheets WHERE timesheet_id = ?", id);
+		assertThat(row.get("external_id")).isEqualTo(externalId);
+		assertThat(row.get("note")).isEqualTo(note);
+		assertThat(row.get("employee_id")).isEqualTo("emp-9");
+		assertThat(row.get("project_code")).isEqualTo("PRJ-9.x");
+		assertThat(this.jdbc.queryForObject("SELECT work_date FROM timesheets WHERE timesheet_id = ?", LocalDate.class,
+				id))
+			.isEqualTo(LocalDate.parse("2024-02-29"));
+		assertThat((BigDecimal) row.get("hours")).isEqualByComparingTo("7.25");
+		assertThat(row.get("status")).isEqualTo("SUBMITTED");
+		assertThat(((Number) row.get("version")).longValue()).isEqualTo(1);
+		assertThat(row.get("last_event_id")).isEqualTo(submitted.eventId());
+		assertThat(row.get("last_batch_id")).isEqualTo(batch);
+		assertThat(row.get("submitted_by")).isNotNull();
+		assertThat(row.get("submitted_client")).isEqualTo("uploader-job");
+		assertThat(row.get("approved_at")).isNull();
+		assertThat(row.get("deleted_by")).isNull();
+		assertThat(this.jdbc
+			.queryForObject("SELECT submitted_at FROM timesheets WHERE timesheet_id = ?",
+					java.time.OffsetDateTime.class, id)
+			.toInstant()).isEqualTo(occurredAt);
+
+		List<Map<String, Object>> outcomes = this.jdbc
+			.queryForList("SELECT * FROM applied_events WHERE batch_id = ? ORDER BY kafka_offset", batch);
+		assertThat(outcomes).hasSize(2);
+		assertThat(outcomes.get(0).get("event_id")).isEqualTo(submitted.eventId());
+		assertThat(outcomes.get(0).get("timesheet_id")).isEqualTo(id);
+		assertThat(outcomes.get(0).get("event_type")).isEqualTo("SUBMITTED");
+		assertThat(outcomes.get(0).get("outcome")).isEqualTo("APPLIED");
+		assertThat(outcomes.get(0).get("reason")).isNull();
+		assertThat(outcomes.get(0).get("kafka_topic")).isEqualTo(Topics.TIMESHEET_EVENTS);
+		assertThat(outcomes.get(1).get("event_type")).isEqualTo("APPROVED");
+		assertThat(outcomes.get(1).get("outcome")).isEqualTo("REJECTED");
+		assertThat(outcomes.get(1).get("reason")).isEqualTo("approver may not approve own timesheet");
+		assertThat(((Number) outcomes.get(1).get("kafka_offset")).longValue())
+			.isGreaterThan(((Number) outcomes.get(0).get("kafka_offset")).longValue());
+		assertThat(this.jdbc
+			.queryForObject("SELECT occurred_at FROM applied_events WHERE event_id = ?", java.time.OffsetDateTime.class,
+					submitted.eventId())
+			.toInstant()).isEqualTo(occurredAt);
+		assertThat(this.jdbc.queryForObject(
+				"SELECT event_type || '/' || timesheet_id || '/' || kafka_topic FROM duplicate_events WHERE batch_id = ?",
+				String.class, batch))
+			.isEqualTo("SUBMITTED/" + id + "/" + Topics.TIMESHEET_EVENTS);
+	}
+
+	@Test
 	void poisonRecordGoesToDeadLetterTopicAndNextRecordIsApplied() {
 		UUID batch = UUID.randomUUID();
 		UUID id = UUID.randomUUID();
