@@ -108,6 +108,11 @@ final class RawBaselines {
 			    version = timesheets.version + 1, last_event_id = EXCLUDED.last_event_id,
 			    last_batch_id = EXCLUDED.last_batch_id, updated_at = EXCLUDED.updated_at""";
 
+	static final String INSERT_OUTCOME = """
+			INSERT INTO applied_events (event_id, batch_id, timesheet_id, event_type, outcome, reason, occurred_at,
+			    kafka_topic, kafka_partition, kafka_offset, applied_at)
+			VALUES (?, ?, ?, 'SUBMITTED', 'APPLIED', NULL, ?, 'raw', 0, ?, ?)""";
+
 	/**
 	 * Plain JDBC batched upsert of {@code count} timesheet rows into the pipeline's
 	 * schema, {@code batchSize} rows per statement batch and transaction, on
@@ -115,8 +120,24 @@ final class RawBaselines {
 	 * @return rows per second
 	 */
 	static double upsert(Db db, Payloads payloads, int count, int batchSize, int threads) throws Exception {
+		return upsert(db, payloads, count, batchSize, threads, false);
+	}
+
+	/**
+	 * Like {@link #upsert(Db, Payloads, int, int, int)}, plus one {@code applied_events}
+	 * row per timesheet in the same transaction (batched INSERT): the two rows the
+	 * processor writes per event, without anything else it does (no Kafka, no lookups, no
+	 * state machine). Rows of their own ids, so they do not update the first baseline's.
+	 */
+	static double upsertWithOutcome(Db db, Payloads payloads, int count, int batchSize, int threads) throws Exception {
+		return upsert(db, payloads, count, batchSize, threads, true);
+	}
+
+	private static double upsert(Db db, Payloads payloads, int count, int batchSize, int threads, boolean withOutcome)
+			throws Exception {
+		String prefix = withOutcome ? "raw2" : "raw";
 		try (Connection connection = db.connect()) {
-			upsertRange(connection, payloads, -batchSize * threads, 0); // warm-up rows
+			upsertRange(connection, payloads, prefix, withOutcome, -batchSize * threads, 0); // warm-up
 		}
 		AtomicLong next = new AtomicLong();
 		ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -128,7 +149,8 @@ final class RawBaselines {
 					try (Connection connection = db.connect()) {
 						long from;
 						while ((from = next.getAndAdd(batchSize)) < count) {
-							upsertRange(connection, payloads, from, Math.min(from + batchSize, count));
+							upsertRange(connection, payloads, prefix, withOutcome, from,
+									Math.min(from + batchSize, count));
 						}
 					}
 					return null;
@@ -144,33 +166,46 @@ final class RawBaselines {
 		return count / ((System.nanoTime() - start) / 1e9);
 	}
 
-	private static void upsertRange(Connection connection, Payloads payloads, long from, long to) throws SQLException {
-		{
-			connection.setAutoCommit(false);
-			try (PreparedStatement statement = connection.prepareStatement(UPSERT)) {
-				Timestamp now = Timestamp.from(Instant.now());
-				UUID batch = UUID.randomUUID();
+	private static void upsertRange(Connection connection, Payloads payloads, String prefix, boolean withOutcome,
+			long from, long to) throws SQLException {
+		connection.setAutoCommit(false);
+		Timestamp now = Timestamp.from(Instant.now());
+		UUID batch = UUID.randomUUID();
+		try (PreparedStatement statement = connection.prepareStatement(UPSERT)) {
+			for (long seq = from; seq < to; seq++) {
+				TimesheetEntry entry = payloads.entry(prefix, seq);
+				statement.setObject(1, payloads.timesheetId(prefix, seq));
+				statement.setString(2, entry.externalId());
+				statement.setString(3, entry.employeeId());
+				statement.setString(4, entry.projectCode());
+				statement.setObject(5, entry.workDate());
+				statement.setBigDecimal(6, entry.hours());
+				statement.setString(7, entry.note());
+				statement.setObject(8, UUID.randomUUID());
+				statement.setObject(9, batch);
+				statement.setTimestamp(10, now);
+				statement.setString(11, Payloads.CLIENT_ID);
+				statement.setString(12, Payloads.CLIENT_ID);
+				statement.setTimestamp(13, now);
+				statement.addBatch();
+			}
+			statement.executeBatch();
+		}
+		if (withOutcome) {
+			try (PreparedStatement statement = connection.prepareStatement(INSERT_OUTCOME)) {
 				for (long seq = from; seq < to; seq++) {
-					TimesheetEntry entry = payloads.entry("raw", seq);
-					statement.setObject(1, payloads.timesheetId("raw", seq));
-					statement.setString(2, entry.externalId());
-					statement.setString(3, entry.employeeId());
-					statement.setString(4, entry.projectCode());
-					statement.setObject(5, entry.workDate());
-					statement.setBigDecimal(6, entry.hours());
-					statement.setString(7, entry.note());
-					statement.setObject(8, UUID.randomUUID());
-					statement.setObject(9, batch);
-					statement.setTimestamp(10, now);
-					statement.setString(11, Payloads.CLIENT_ID);
-					statement.setString(12, Payloads.CLIENT_ID);
-					statement.setTimestamp(13, now);
+					statement.setObject(1, UUID.randomUUID());
+					statement.setObject(2, batch);
+					statement.setObject(3, payloads.timesheetId(prefix, seq));
+					statement.setTimestamp(4, now);
+					statement.setLong(5, seq);
+					statement.setTimestamp(6, now);
 					statement.addBatch();
 				}
 				statement.executeBatch();
 			}
-			connection.commit();
 		}
+		connection.commit();
 	}
 
 	/**
