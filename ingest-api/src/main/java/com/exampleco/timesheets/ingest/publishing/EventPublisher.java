@@ -3,38 +3,48 @@ package com.exampleco.timesheets.ingest.publishing;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.exampleco.timesheets.events.CloudEventHeaders;
 import com.exampleco.timesheets.events.TimesheetEvent;
 import com.exampleco.timesheets.events.TimesheetEventCodec;
 import com.exampleco.timesheets.events.Topics;
 import com.exampleco.timesheets.ingest.config.IngestProperties;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * Publishes the events of one request atomically: all of them in one Kafka transaction,
  * returning only after the broker committed it. Readers with
  * {@code isolation.level=read_committed} see all of a request's events or none.
+ * <p>
+ * Group commit: requests wait in a bounded queue; each of {@code publish-concurrency}
+ * publisher threads takes whatever is waiting (up to {@code group-max-records} records,
+ * always at least one request), sends it all in one transaction and commits once, then
+ * answers every request of the group. A request's events are therefore always in exactly
+ * one committed transaction (several requests may share it); if the transaction fails,
+ * every request of it is answered 503 and none of their events becomes visible. A full
+ * queue is answered 503 at once; a request whose publish timeout passes before its
+ * transaction starts committing is never committed.
  */
 @Component
-public class EventPublisher implements DisposableBean {
+public class EventPublisher implements SmartLifecycle {
 
 	private static final Logger logger = LoggerFactory.getLogger(EventPublisher.class);
 
@@ -46,69 +56,176 @@ public class EventPublisher implements DisposableBean {
 
 	private final Timer publishTimer;
 
-	private final ThreadPoolExecutor executor;
+	private final DistributionSummary requestsPerTransaction;
+
+	private final BlockingQueue<PendingPublish> queue;
+
+	private final List<Thread> workers = new ArrayList<>();
+
+	private final Object takeLock = new Object();
+
+	private volatile boolean accepting;
+
+	private volatile boolean running;
 
 	EventPublisher(KafkaTemplate<String, byte[]> kafkaTemplate, TimesheetEventCodec codec, IngestProperties properties,
 			MeterRegistry meterRegistry) {
 		this.kafkaTemplate = kafkaTemplate;
 		this.codec = codec;
 		this.properties = properties;
+		this.queue = new ArrayBlockingQueue<>(properties.publishQueueCapacity());
 		this.publishTimer = Timer.builder("timesheets.ingest.publish")
-			.description("Time from the start of a request's Kafka transaction to its commit")
+			.description("Time from the start of a (possibly shared) Kafka transaction to its commit")
 			.publishPercentileHistogram()
 			.register(meterRegistry);
-		// A bounded hand-off: the request thread waits at most publishTimeout, whatever
-		// the
-		// Kafka client does; when every publisher thread is busy the request gets a 503.
-		this.executor = new ThreadPoolExecutor(4, 64, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
-				new CustomizableThreadFactory("publish-"));
+		this.requestsPerTransaction = DistributionSummary.builder("timesheets.ingest.publish.requests")
+			.description("Requests committed together in one Kafka transaction")
+			.register(meterRegistry);
+		Gauge.builder("timesheets.ingest.publish.queue", this.queue, BlockingQueue::size)
+			.description("Requests waiting for a publisher thread")
+			.register(meterRegistry);
 	}
 
 	/**
 	 * Publishes events in one transaction and waits for the commit.
 	 * @param events the events of one request, in order
 	 * @throws BrokerUnavailableException when the broker did not commit within the
-	 * publish timeout; the caller must not acknowledge the request
+	 * publish timeout, or too many requests are waiting for it; the caller must not
+	 * acknowledge the request
 	 */
 	public void publish(List<TimesheetEvent> events) {
-		List<ProducerRecord<String, byte[]>> records = events.stream().map(this::toRecord).toList();
-		Future<?> commit;
-		try {
-			commit = this.executor.submit(() -> this.publishTimer.record(() -> sendInTransaction(records)));
+		long deadline = System.nanoTime() + this.properties.publishTimeout().toNanos();
+		List<ProducerRecord<String, byte[]>> records = new ArrayList<>(events.size());
+		for (TimesheetEvent event : events) {
+			records.add(toRecord(event));
 		}
-		catch (RejectedExecutionException ex) {
-			throw new BrokerUnavailableException("too many publishes waiting for the broker", ex);
+		PendingPublish pending = new PendingPublish(records, deadline);
+		if (!this.accepting) {
+			throw new BrokerUnavailableException("publisher is stopped", null);
+		}
+		if (!this.queue.offer(pending)) {
+			throw new BrokerUnavailableException("too many publishes waiting for the broker", null);
 		}
 		try {
-			commit.get(this.properties.publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
+			pending.result.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
 		}
 		catch (TimeoutException ex) {
-			commit.cancel(true);
+			// Not yet committing: the publisher will skip it, or abort the transaction
+			// it
+			// was sent in. Already committing: the outcome is unknown, as for any
+			// client
+			// that loses its connection; a retry with the same Idempotency-Key doubles
+			// nothing.
+			pending.abandon();
 			throw new BrokerUnavailableException("broker did not commit within " + this.properties.publishTimeout(),
 					ex);
 		}
 		catch (ExecutionException ex) {
-			logger.warn("Publishing {} events failed: {}", records.size(), ex.getCause().toString());
 			throw new BrokerUnavailableException("publishing failed: " + ex.getCause().getClass().getSimpleName(),
 					ex.getCause());
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
+			pending.abandon();
 			throw new BrokerUnavailableException("interrupted while publishing", ex);
 		}
 	}
 
-	private void sendInTransaction(List<ProducerRecord<String, byte[]>> records) {
+	private void work() {
+		List<PendingPublish> group = new ArrayList<>();
+		while (this.running || !this.queue.isEmpty()) {
+			group.clear();
+			try {
+				takeGroup(group);
+				publishGroup(group);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				for (PendingPublish pending : group) {
+					pending.fail(new BrokerUnavailableException("publisher stopped", ex));
+				}
+				return;
+			}
+			catch (RuntimeException | Error ex) {
+				logger.error("Publisher thread failed", ex);
+				for (PendingPublish pending : group) {
+					pending.fail(ex);
+				}
+			}
+		}
+	}
+
+	/**
+	 * Takes what is waiting, in queue order: at least one request, more while they fit
+	 * under the record cap. Requests whose callers gave up are dropped unsent.
+	 */
+	private void takeGroup(List<PendingPublish> group) throws InterruptedException {
+		synchronized (this.takeLock) {
+			PendingPublish first = this.queue.poll(100, TimeUnit.MILLISECONDS);
+			if (first == null || !first.claim()) {
+				return;
+			}
+			group.add(first);
+			int records = first.records.size();
+			PendingPublish next;
+			while ((next = this.queue.peek()) != null
+					&& records + next.records.size() <= this.properties.groupMaxRecords()) {
+				this.queue.poll();
+				if (next.claim()) {
+					group.add(next);
+					records += next.records.size();
+				}
+			}
+		}
+	}
+
+	private void publishGroup(List<PendingPublish> group) {
+		if (group.isEmpty()) {
+			return;
+		}
+		int records = 0;
+		for (PendingPublish pending : group) {
+			records += pending.records.size();
+		}
+		long start = System.nanoTime();
+		try {
+			sendInTransaction(group, records);
+			this.publishTimer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+			this.requestsPerTransaction.record(group.size());
+			for (PendingPublish pending : group) {
+				pending.result.complete(null);
+			}
+		}
+		catch (RuntimeException ex) {
+			Throwable cause = (ex instanceof CompletionException && ex.getCause() != null) ? ex.getCause() : ex;
+			logger.warn("Publishing {} events of {} request(s) failed: {}", records, group.size(), cause.toString());
+			for (PendingPublish pending : group) {
+				pending.fail(cause);
+			}
+		}
+	}
+
+	private void sendInTransaction(List<PendingPublish> group, int records) {
 		this.kafkaTemplate.executeInTransaction((operations) -> {
-			List<CompletableFuture<?>> sends = new ArrayList<>(records.size());
-			for (ProducerRecord<String, byte[]> record : records) {
-				sends.add(operations.send(record));
+			List<CompletableFuture<?>> sends = new ArrayList<>(records);
+			// one request's records in its order, requests in queue order: the same key
+			// goes to the same partition, so a request's events keep their order
+			for (PendingPublish pending : group) {
+				for (ProducerRecord<String, byte[]> record : pending.records) {
+					sends.add(operations.send(record));
+				}
 			}
 			// Every send must have succeeded before the commit: a failed send throws
-			// here,
-			// and the template aborts the transaction, so no partial batch becomes
-			// visible.
+			// here, and the template aborts the transaction, so no partial batch
+			// becomes visible.
 			CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).join();
+			// A request whose caller already got its 503 must not become visible:
+			// abort the whole transaction (its records are in it) and answer 503 to all.
+			for (PendingPublish pending : group) {
+				if (!pending.startCommit()) {
+					throw new IllegalStateException("a request of this transaction timed out before the commit");
+				}
+			}
 			return null;
 		});
 	}
@@ -121,9 +238,121 @@ public class EventPublisher implements DisposableBean {
 		return record;
 	}
 
+	/** Takes requests into the queue; publisher threads start with {@link #start()}. */
+	synchronized void open() {
+		this.accepting = true;
+	}
+
 	@Override
-	public void destroy() {
-		this.executor.shutdown();
+	public synchronized void start() {
+		if (this.running) {
+			return;
+		}
+		this.accepting = true;
+		this.running = true;
+		for (int i = 0; i < this.properties.publishConcurrency(); i++) {
+			Thread worker = new Thread(this::work, "publish-" + i);
+			worker.setDaemon(true);
+			worker.start();
+			this.workers.add(worker);
+		}
+	}
+
+	/**
+	 * Stops taking requests, lets the publisher threads finish what is queued (each
+	 * request is bounded by its publish timeout), then stops them.
+	 */
+	@Override
+	public synchronized void stop() {
+		this.accepting = false;
+		this.running = false;
+		long deadline = System.nanoTime() + this.properties.publishTimeout().toNanos() + 1_000_000_000L;
+		for (Thread worker : this.workers) {
+			try {
+				worker.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				break;
+			}
+		}
+		for (Thread worker : this.workers) {
+			worker.interrupt();
+		}
+		this.workers.clear();
+		PendingPublish left;
+		while ((left = this.queue.poll()) != null) {
+			left.fail(new BrokerUnavailableException("publisher stopped", null));
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	/**
+	 * Stops after the web server (which stops at a higher phase), so requests still in
+	 * flight during a graceful shutdown are published or answered.
+	 * @return the phase
+	 */
+	@Override
+	public int getPhase() {
+		return SmartLifecycle.DEFAULT_PHASE - 1024;
+	}
+
+	/**
+	 * The requests waiting for a publisher thread.
+	 * @return the number of queued requests
+	 */
+	int queued() {
+		return this.queue.size();
+	}
+
+	/** One request's records and the answer its thread waits for. */
+	private static final class PendingPublish {
+
+		private static final int QUEUED = 0;
+
+		private static final int CLAIMED = 1;
+
+		private static final int COMMITTING = 2;
+
+		private static final int ABANDONED = 3;
+
+		final List<ProducerRecord<String, byte[]>> records;
+
+		final long deadline;
+
+		final CompletableFuture<Void> result = new CompletableFuture<>();
+
+		private final AtomicInteger state = new AtomicInteger(QUEUED);
+
+		PendingPublish(List<ProducerRecord<String, byte[]>> records, long deadline) {
+			this.records = records;
+			this.deadline = deadline;
+		}
+
+		/** The publisher takes it into a transaction, unless its caller gave up. */
+		boolean claim() {
+			return System.nanoTime() < this.deadline && this.state.compareAndSet(QUEUED, CLAIMED);
+		}
+
+		/** The publisher is about to commit; false if the caller gave up meanwhile. */
+		boolean startCommit() {
+			return this.state.compareAndSet(CLAIMED, COMMITTING);
+		}
+
+		/** The caller gave up (timeout); a transaction holding it must not commit. */
+		void abandon() {
+			this.state.compareAndSet(QUEUED, ABANDONED);
+			this.state.compareAndSet(CLAIMED, ABANDONED);
+		}
+
+		void fail(Throwable cause) {
+			this.result.completeExceptionally(cause);
+		}
+
 	}
 
 }

@@ -103,6 +103,13 @@ public final class IngestThroughput {
 			results.add(raw(bootstrap, seconds));
 			results.add(ingest(port, token, 100, warmup, seconds));
 			results.add(ingest(port, token, 1000, warmup, seconds));
+			io.micrometer.core.instrument.DistributionSummary shared = context
+				.getBean(io.micrometer.core.instrument.MeterRegistry.class)
+				.find("timesheets.ingest.publish.requests")
+				.summary();
+			if (shared != null) {
+				System.out.printf("requests per transaction: %.2f (%d transactions)%n", shared.mean(), shared.count());
+			}
 			Result raw = results.get(0);
 			System.out.println();
 			System.out.println("phase        entries/s  ratio  CPU ms/1000  req p50 ms  req p99 ms  errors  load");
@@ -152,6 +159,7 @@ public final class IngestThroughput {
 				producer.send(records.get(i++ % records.size()));
 			}
 			producer.flush();
+			Map<String, Long> threads0 = threadCpu();
 			long cpu0 = processCpuNanos();
 			long start = System.nanoTime();
 			long end = start + seconds * 1_000_000_000L;
@@ -172,7 +180,9 @@ public final class IngestThroughput {
 			if (failure.get() != null) {
 				throw failure.get();
 			}
-			return new Result("raw", acked.get(), elapsed, processCpuNanos() - cpu0, 0, new long[0], load());
+			long cpu = processCpuNanos() - cpu0;
+			printThreadCpu("raw", threads0, cpu, acked.get());
+			return new Result("raw", acked.get(), elapsed, cpu, 0, new long[0], load());
 		}
 	}
 
@@ -188,6 +198,7 @@ public final class IngestThroughput {
 		long warmEnd = System.nanoTime() + warmup * 1_000_000_000L;
 		long end = warmEnd + seconds * 1_000_000_000L;
 		long[] window = new long[2];
+		AtomicReference<Map<String, Long>> threads0 = new AtomicReference<>();
 		ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
 		List<Future<?>> futures = new ArrayList<>();
 		Object windowLock = new Object();
@@ -203,6 +214,7 @@ public final class IngestThroughput {
 						synchronized (windowLock) {
 							if (window[0] == 0) {
 								window[0] = now;
+								threads0.set(threadCpu());
 								window[1] = processCpuNanos();
 							}
 						}
@@ -236,6 +248,7 @@ public final class IngestThroughput {
 		}
 		long stop = System.nanoTime();
 		long cpu = processCpuNanos() - window[1];
+		printThreadCpu("ingest" + size, threads0.get(), cpu, accepted.get());
 		pool.shutdown();
 		long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
 		// requests in flight at the window's end are not counted; their time is
@@ -272,6 +285,39 @@ public final class IngestThroughput {
 				.append("\"}");
 		}
 		return json.append(']').toString();
+	}
+
+	/** CPU time of every live Java thread, by name with numbers stripped. */
+	private static Map<String, Long> threadCpu() {
+		java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+		Map<String, Long> cpu = new HashMap<>();
+		for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+			if (info != null) {
+				long nanos = threads.getThreadCpuTime(info.getThreadId());
+				if (nanos > 0) {
+					cpu.merge(
+							info.getThreadName().replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "").replaceAll("[0-9]+", "N"),
+							nanos, Long::sum);
+				}
+			}
+		}
+		return cpu;
+	}
+
+	private static void printThreadCpu(String phase, Map<String, Long> before, long processCpu, long entries) {
+		Map<String, Long> after = threadCpu();
+		Map<String, Long> delta = new HashMap<>();
+		after.forEach((name, nanos) -> delta.put(name, nanos - before.getOrDefault(name, 0L)));
+		long javaThreads = delta.values().stream().mapToLong(Long::longValue).sum();
+		StringBuilder line = new StringBuilder(phase + " CPU ms/1000 entries by thread:");
+		delta.entrySet()
+			.stream()
+			.sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+			.limit(8)
+			.forEach(
+					(e) -> line.append(String.format(" %s=%.1f", e.getKey(), e.getValue() / 1e6 / (entries / 1000.0))));
+		line.append(String.format(" [JIT+GC+other=%.1f]", (processCpu - javaThreads) / 1e6 / (entries / 1000.0)));
+		System.out.println(line);
 	}
 
 	private static long processCpuNanos() {
