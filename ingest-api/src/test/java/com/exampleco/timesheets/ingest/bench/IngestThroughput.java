@@ -99,17 +99,15 @@ public final class IngestThroughput {
 				.expiresIn(Duration.ofHours(2))
 				.sign();
 			System.out.printf("ingest args: %s%n", appArgs.subList(2, appArgs.size() - 2));
+			io.micrometer.core.instrument.MeterRegistry meters = context
+				.getBean(io.micrometer.core.instrument.MeterRegistry.class);
+			// warm-up of both sizes first, so that no measured phase pays for the JIT
+			ingest(port, token, 100, 0, warmup, meters);
+			ingest(port, token, 1000, 0, warmup, meters);
 			List<Result> results = new ArrayList<>();
 			results.add(raw(bootstrap, seconds));
-			results.add(ingest(port, token, 100, warmup, seconds));
-			results.add(ingest(port, token, 1000, warmup, seconds));
-			io.micrometer.core.instrument.DistributionSummary shared = context
-				.getBean(io.micrometer.core.instrument.MeterRegistry.class)
-				.find("timesheets.ingest.publish.requests")
-				.summary();
-			if (shared != null) {
-				System.out.printf("requests per transaction: %.2f (%d transactions)%n", shared.mean(), shared.count());
-			}
+			results.add(ingest(port, token, 100, 5, seconds, meters));
+			results.add(ingest(port, token, 1000, 5, seconds, meters));
 			Result raw = results.get(0);
 			System.out.println();
 			System.out.println("phase        entries/s  ratio  CPU ms/1000  req p50 ms  req p99 ms  errors  load");
@@ -186,7 +184,12 @@ public final class IngestThroughput {
 		}
 	}
 
-	private static Result ingest(int port, String token, int size, int warmup, int seconds) throws Exception {
+	private static Result ingest(int port, String token, int size, int warmup, int seconds,
+			io.micrometer.core.instrument.MeterRegistry meters) throws Exception {
+		io.micrometer.core.instrument.DistributionSummary shared = meters.find("timesheets.ingest.publish.requests")
+			.summary();
+		long transactions0 = (shared != null) ? shared.count() : 0;
+		double requests0 = (shared != null) ? shared.totalAmount() : 0;
 		List<byte[]> bodies = new ArrayList<>();
 		for (int b = 0; b < 40; b++) {
 			bodies.add(batchJson((long) size * b + 1_000_000L * size, size).getBytes(StandardCharsets.UTF_8));
@@ -249,6 +252,10 @@ public final class IngestThroughput {
 		long stop = System.nanoTime();
 		long cpu = processCpuNanos() - window[1];
 		printThreadCpu("ingest" + size, threads0.get(), cpu, accepted.get());
+		if (shared != null) {
+			System.out.printf("ingest%d requests per transaction: %.2f%n", size,
+					(shared.totalAmount() - requests0) / Math.max(1, shared.count() - transactions0));
+		}
 		pool.shutdown();
 		long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
 		// requests in flight at the window's end are not counted; their time is
