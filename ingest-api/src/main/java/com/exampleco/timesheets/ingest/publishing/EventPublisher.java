@@ -1,6 +1,8 @@
 package com.exampleco.timesheets.ingest.publishing;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -13,6 +15,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.exampleco.timesheets.events.CloudEventHeaders;
+import com.exampleco.timesheets.events.EventType;
 import com.exampleco.timesheets.events.TimesheetEvent;
 import com.exampleco.timesheets.events.TimesheetEventCodec;
 import com.exampleco.timesheets.events.Topics;
@@ -22,6 +25,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Headers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,7 +52,13 @@ public class EventPublisher implements SmartLifecycle {
 
 	private static final Logger logger = LoggerFactory.getLogger(EventPublisher.class);
 
+	private static final byte[] SPEC_VERSION = utf8(CloudEventHeaders.SPEC_VERSION);
+
+	private static final byte[] CONTENT_TYPE_JSON = utf8(CloudEventHeaders.CONTENT_TYPE_JSON);
+
 	private final KafkaTemplate<String, byte[]> kafkaTemplate;
+
+	private final byte[] sourceBytes;
 
 	private final TimesheetEventCodec codec;
 
@@ -73,6 +83,7 @@ public class EventPublisher implements SmartLifecycle {
 		this.kafkaTemplate = kafkaTemplate;
 		this.codec = codec;
 		this.properties = properties;
+		this.sourceBytes = utf8(properties.eventSource());
 		this.queue = new ArrayBlockingQueue<>(properties.publishQueueCapacity());
 		this.publishTimer = Timer.builder("timesheets.ingest.publish")
 			.description("Time from the start of a (possibly shared) Kafka transaction to its commit")
@@ -95,10 +106,7 @@ public class EventPublisher implements SmartLifecycle {
 	 */
 	public void publish(List<TimesheetEvent> events) {
 		long deadline = System.nanoTime() + this.properties.publishTimeout().toNanos();
-		List<ProducerRecord<String, byte[]>> records = new ArrayList<>(events.size());
-		for (TimesheetEvent event : events) {
-			records.add(toRecord(event));
-		}
+		List<ProducerRecord<String, byte[]>> records = toRecords(events);
 		PendingPublish pending = new PendingPublish(records, deadline);
 		if (!this.accepting) {
 			throw new BrokerUnavailableException("publisher is stopped", null);
@@ -230,12 +238,52 @@ public class EventPublisher implements SmartLifecycle {
 		});
 	}
 
-	private ProducerRecord<String, byte[]> toRecord(TimesheetEvent event) {
-		ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.TIMESHEET_EVENTS, null,
-				event.occurredAt().toEpochMilli(), event.timesheetId().toString(), this.codec.encode(event));
-		CloudEventHeaders.of(event, this.properties.eventSource())
-			.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
-		return record;
+	/**
+	 * The records of a request: value, key = timesheet id, and the CloudEvents headers of
+	 * {@link CloudEventHeaders#of}, in its order. The values shared by a request's events
+	 * (spec version, type, source, time, schema, content type) are encoded once per
+	 * request rather than once per event.
+	 * @param events the events of one request
+	 * @return the records, in order
+	 */
+	List<ProducerRecord<String, byte[]>> toRecords(List<TimesheetEvent> events) {
+		List<ProducerRecord<String, byte[]>> records = new ArrayList<>(events.size());
+		Instant time = null;
+		byte[] timeBytes = null;
+		EventType type = null;
+		int version = -1;
+		byte[] typeBytes = null;
+		byte[] schemaBytes = null;
+		for (TimesheetEvent event : events) {
+			if (!event.occurredAt().equals(time)) {
+				time = event.occurredAt();
+				timeBytes = utf8(DateTimeFormatter.ISO_INSTANT.format(time));
+			}
+			if (event.eventType() != type || event.schemaVersion() != version) {
+				type = event.eventType();
+				version = event.schemaVersion();
+				typeBytes = utf8(type.cloudEventType(version));
+				schemaBytes = utf8(CloudEventHeaders.SCHEMA_BASE_URI + type.schemaResource(version));
+			}
+			String timesheetId = event.timesheetId().toString();
+			ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.TIMESHEET_EVENTS, null,
+					time.toEpochMilli(), timesheetId, this.codec.encode(event));
+			Headers headers = record.headers();
+			headers.add(CloudEventHeaders.SPECVERSION, SPEC_VERSION);
+			headers.add(CloudEventHeaders.ID, utf8(event.eventId().toString()));
+			headers.add(CloudEventHeaders.TYPE, typeBytes);
+			headers.add(CloudEventHeaders.SOURCE, this.sourceBytes);
+			headers.add(CloudEventHeaders.TIME, timeBytes);
+			headers.add(CloudEventHeaders.SUBJECT, utf8(timesheetId));
+			headers.add(CloudEventHeaders.DATASCHEMA, schemaBytes);
+			headers.add(CloudEventHeaders.CONTENT_TYPE, CONTENT_TYPE_JSON);
+			records.add(record);
+		}
+		return records;
+	}
+
+	private static byte[] utf8(String value) {
+		return value.getBytes(StandardCharsets.UTF_8);
 	}
 
 	/** Takes requests into the queue; publisher threads start with {@link #start()}. */
