@@ -118,11 +118,9 @@ public class EventPublisher implements SmartLifecycle {
 			pending.result.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
 		}
 		catch (TimeoutException ex) {
-			// Not yet committing: the publisher will skip it, or abort the transaction
-			// it
-			// was sent in. Already committing: the outcome is unknown, as for any
-			// client
-			// that loses its connection; a retry with the same Idempotency-Key doubles
+			// Not yet committing: the publisher skips it, or aborts the transaction it is
+			// in. Already committing: the outcome is unknown, as for any client that
+			// loses its connection; a retry with the same Idempotency-Key doubles
 			// nothing.
 			pending.abandon();
 			throw new BrokerUnavailableException("broker did not commit within " + this.properties.publishTimeout(),
@@ -340,13 +338,16 @@ public class EventPublisher implements SmartLifecycle {
 	}
 
 	/**
-	 * Stops after the web server (which stops at a higher phase), so requests still in
-	 * flight during a graceful shutdown are published or answered.
+	 * Starts before the web server and stops after it (Boot starts and stops the web
+	 * server at {@code DEFAULT_PHASE - 2048}, its graceful shutdown at
+	 * {@code DEFAULT_PHASE - 1024}; lower phases start first and stop last), so no
+	 * request arrives before the publisher runs and requests still in flight during a
+	 * graceful shutdown are published or answered.
 	 * @return the phase
 	 */
 	@Override
 	public int getPhase() {
-		return SmartLifecycle.DEFAULT_PHASE - 1024;
+		return SmartLifecycle.DEFAULT_PHASE - 4096;
 	}
 
 	/**
