@@ -30,6 +30,11 @@ import org.springframework.validation.annotation.Validated;
  * @param topicReplicas replication factor of the events topic when this service creates
  * it
  * @param eventSource the CloudEvents {@code source} of the events this service publishes
+ * @param publishConcurrency publisher threads, each with its own transactional producer
+ * @param groupMaxRecords the most records of waiting requests one shared transaction
+ * takes (a larger single request still gets a transaction of its own)
+ * @param publishQueueCapacity the most requests waiting for a publisher thread; more is
+ * answered 503 at once
  */
 @ConfigurationProperties("timesheets.ingest")
 @Validated
@@ -40,7 +45,9 @@ public record IngestProperties(@DefaultValue("5000") @Min(1) @Max(100_000) int m
 		@DefaultValue("2000-01-01") @NotNull LocalDate earliestWorkDate, @DefaultValue("1") @Min(0) int maxDaysAhead,
 		@DefaultValue("10s") @NotNull Duration publishTimeout, @DefaultValue("5s") @NotNull Duration retryAfter,
 		@DefaultValue("6") @Min(1) int topicPartitions, @DefaultValue("1") @Min(1) short topicReplicas,
-		@DefaultValue("/timesheets/ingest-api") @NotBlank String eventSource) {
+		@DefaultValue("/timesheets/ingest-api") @NotBlank String eventSource,
+		@DefaultValue("2") @Min(1) @Max(64) int publishConcurrency, @DefaultValue("5000") @Min(1) int groupMaxRecords,
+		@DefaultValue("64") @Min(1) int publishQueueCapacity) {
 
 	/**
 	 * The entry rules' bounds these settings describe.

@@ -1,44 +1,64 @@
 package com.exampleco.timesheets.ingest.publishing;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.exampleco.timesheets.events.CloudEventHeaders;
+import com.exampleco.timesheets.events.EventType;
 import com.exampleco.timesheets.events.TimesheetEvent;
 import com.exampleco.timesheets.events.TimesheetEventCodec;
 import com.exampleco.timesheets.events.Topics;
 import com.exampleco.timesheets.ingest.config.IngestProperties;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Headers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * Publishes the events of one request atomically: all of them in one Kafka transaction,
  * returning only after the broker committed it. Readers with
  * {@code isolation.level=read_committed} see all of a request's events or none.
+ * <p>
+ * Group commit: requests wait in a bounded queue; each of {@code publish-concurrency}
+ * publisher threads takes whatever is waiting (up to {@code group-max-records} records,
+ * always at least one request), sends it all in one transaction and commits once, then
+ * answers every request of the group. A request's events are therefore always in exactly
+ * one committed transaction (several requests may share it); if the transaction fails,
+ * every request of it is answered 503 and none of their events becomes visible. A full
+ * queue is answered 503 at once; a request whose publish timeout passes before its
+ * transaction starts committing is never committed.
  */
 @Component
-public class EventPublisher implements DisposableBean {
+public class EventPublisher implements SmartLifecycle {
 
 	private static final Logger logger = LoggerFactory.getLogger(EventPublisher.class);
 
+	private static final byte[] SPEC_VERSION = utf8(CloudEventHeaders.SPEC_VERSION);
+
+	private static final byte[] CONTENT_TYPE_JSON = utf8(CloudEventHeaders.CONTENT_TYPE_JSON);
+
 	private final KafkaTemplate<String, byte[]> kafkaTemplate;
+
+	private final byte[] sourceBytes;
 
 	private final TimesheetEventCodec codec;
 
@@ -46,84 +66,342 @@ public class EventPublisher implements DisposableBean {
 
 	private final Timer publishTimer;
 
-	private final ThreadPoolExecutor executor;
+	private final DistributionSummary requestsPerTransaction;
+
+	private final BlockingQueue<PendingPublish> queue;
+
+	private final List<Thread> workers = new ArrayList<>();
+
+	private final Object takeLock = new Object();
+
+	private volatile boolean accepting;
+
+	private volatile boolean running;
 
 	EventPublisher(KafkaTemplate<String, byte[]> kafkaTemplate, TimesheetEventCodec codec, IngestProperties properties,
 			MeterRegistry meterRegistry) {
 		this.kafkaTemplate = kafkaTemplate;
 		this.codec = codec;
 		this.properties = properties;
+		this.sourceBytes = utf8(properties.eventSource());
+		this.queue = new ArrayBlockingQueue<>(properties.publishQueueCapacity());
 		this.publishTimer = Timer.builder("timesheets.ingest.publish")
-			.description("Time from the start of a request's Kafka transaction to its commit")
+			.description("Time from the start of a (possibly shared) Kafka transaction to its commit")
 			.publishPercentileHistogram()
 			.register(meterRegistry);
-		// A bounded hand-off: the request thread waits at most publishTimeout, whatever
-		// the
-		// Kafka client does; when every publisher thread is busy the request gets a 503.
-		this.executor = new ThreadPoolExecutor(4, 64, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
-				new CustomizableThreadFactory("publish-"));
+		this.requestsPerTransaction = DistributionSummary.builder("timesheets.ingest.publish.requests")
+			.description("Requests committed together in one Kafka transaction")
+			.register(meterRegistry);
+		Gauge.builder("timesheets.ingest.publish.queue", this.queue, BlockingQueue::size)
+			.description("Requests waiting for a publisher thread")
+			.register(meterRegistry);
 	}
 
 	/**
 	 * Publishes events in one transaction and waits for the commit.
 	 * @param events the events of one request, in order
 	 * @throws BrokerUnavailableException when the broker did not commit within the
-	 * publish timeout; the caller must not acknowledge the request
+	 * publish timeout, or too many requests are waiting for it; the caller must not
+	 * acknowledge the request
 	 */
 	public void publish(List<TimesheetEvent> events) {
-		List<ProducerRecord<String, byte[]>> records = events.stream().map(this::toRecord).toList();
-		Future<?> commit;
-		try {
-			commit = this.executor.submit(() -> this.publishTimer.record(() -> sendInTransaction(records)));
+		long deadline = System.nanoTime() + this.properties.publishTimeout().toNanos();
+		List<ProducerRecord<String, byte[]>> records = toRecords(events);
+		PendingPublish pending = new PendingPublish(records, deadline);
+		if (!this.accepting) {
+			throw new BrokerUnavailableException("publisher is stopped", null);
 		}
-		catch (RejectedExecutionException ex) {
-			throw new BrokerUnavailableException("too many publishes waiting for the broker", ex);
+		if (!this.queue.offer(pending)) {
+			throw new BrokerUnavailableException("too many publishes waiting for the broker", null);
 		}
 		try {
-			commit.get(this.properties.publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
+			pending.result.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
 		}
 		catch (TimeoutException ex) {
-			commit.cancel(true);
+			// Not yet committing: the publisher skips it, or aborts the transaction it is
+			// in. Already committing: the outcome is unknown, as for any client that
+			// loses its connection; a retry with the same Idempotency-Key doubles
+			// nothing.
+			pending.abandon();
 			throw new BrokerUnavailableException("broker did not commit within " + this.properties.publishTimeout(),
 					ex);
 		}
 		catch (ExecutionException ex) {
-			logger.warn("Publishing {} events failed: {}", records.size(), ex.getCause().toString());
 			throw new BrokerUnavailableException("publishing failed: " + ex.getCause().getClass().getSimpleName(),
 					ex.getCause());
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
+			pending.abandon();
 			throw new BrokerUnavailableException("interrupted while publishing", ex);
 		}
 	}
 
-	private void sendInTransaction(List<ProducerRecord<String, byte[]>> records) {
+	private void work() {
+		List<PendingPublish> group = new ArrayList<>();
+		while (this.running || !this.queue.isEmpty()) {
+			group.clear();
+			try {
+				takeGroup(group);
+				publishGroup(group);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				for (PendingPublish pending : group) {
+					pending.fail(new BrokerUnavailableException("publisher stopped", ex));
+				}
+				return;
+			}
+			catch (RuntimeException | Error ex) {
+				logger.error("Publisher thread failed", ex);
+				for (PendingPublish pending : group) {
+					pending.fail(ex);
+				}
+			}
+		}
+	}
+
+	/**
+	 * Takes what is waiting, in queue order: at least one request, more while they fit
+	 * under the record cap. Requests whose callers gave up are dropped unsent.
+	 */
+	private void takeGroup(List<PendingPublish> group) throws InterruptedException {
+		synchronized (this.takeLock) {
+			PendingPublish first = this.queue.poll(100, TimeUnit.MILLISECONDS);
+			if (first == null || !first.claim()) {
+				return;
+			}
+			group.add(first);
+			int records = first.records.size();
+			PendingPublish next;
+			while ((next = this.queue.peek()) != null
+					&& records + next.records.size() <= this.properties.groupMaxRecords()) {
+				this.queue.poll();
+				if (next.claim()) {
+					group.add(next);
+					records += next.records.size();
+				}
+			}
+		}
+	}
+
+	private void publishGroup(List<PendingPublish> group) {
+		if (group.isEmpty()) {
+			return;
+		}
+		int records = 0;
+		for (PendingPublish pending : group) {
+			records += pending.records.size();
+		}
+		long start = System.nanoTime();
+		try {
+			sendInTransaction(group, records);
+			this.publishTimer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+			this.requestsPerTransaction.record(group.size());
+			for (PendingPublish pending : group) {
+				pending.result.complete(null);
+			}
+		}
+		catch (RuntimeException ex) {
+			Throwable cause = (ex instanceof CompletionException && ex.getCause() != null) ? ex.getCause() : ex;
+			logger.warn("Publishing {} events of {} request(s) failed: {}", records, group.size(), cause.toString());
+			for (PendingPublish pending : group) {
+				pending.fail(cause);
+			}
+		}
+	}
+
+	private void sendInTransaction(List<PendingPublish> group, int records) {
 		this.kafkaTemplate.executeInTransaction((operations) -> {
-			List<CompletableFuture<?>> sends = new ArrayList<>(records.size());
-			for (ProducerRecord<String, byte[]> record : records) {
-				sends.add(operations.send(record));
+			List<CompletableFuture<?>> sends = new ArrayList<>(records);
+			// one request's records in its order, requests in queue order: the same key
+			// goes to the same partition, so a request's events keep their order
+			for (PendingPublish pending : group) {
+				for (ProducerRecord<String, byte[]> record : pending.records) {
+					sends.add(operations.send(record));
+				}
 			}
 			// Every send must have succeeded before the commit: a failed send throws
-			// here,
-			// and the template aborts the transaction, so no partial batch becomes
-			// visible.
+			// here, and the template aborts the transaction, so no partial batch
+			// becomes visible.
 			CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).join();
+			// A request whose caller already got its 503 must not become visible:
+			// abort the whole transaction (its records are in it) and answer 503 to all.
+			for (PendingPublish pending : group) {
+				if (!pending.startCommit()) {
+					throw new IllegalStateException("a request of this transaction timed out before the commit");
+				}
+			}
 			return null;
 		});
 	}
 
-	private ProducerRecord<String, byte[]> toRecord(TimesheetEvent event) {
-		ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.TIMESHEET_EVENTS, null,
-				event.occurredAt().toEpochMilli(), event.timesheetId().toString(), this.codec.encode(event));
-		CloudEventHeaders.of(event, this.properties.eventSource())
-			.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
-		return record;
+	/**
+	 * The records of a request: value, key = timesheet id, and the CloudEvents headers of
+	 * {@link CloudEventHeaders#of}, in its order. The values shared by a request's events
+	 * (spec version, type, source, time, schema, content type) are encoded once per
+	 * request rather than once per event.
+	 * @param events the events of one request
+	 * @return the records, in order
+	 */
+	List<ProducerRecord<String, byte[]>> toRecords(List<TimesheetEvent> events) {
+		List<ProducerRecord<String, byte[]>> records = new ArrayList<>(events.size());
+		Instant time = null;
+		byte[] timeBytes = null;
+		EventType type = null;
+		int version = -1;
+		byte[] typeBytes = null;
+		byte[] schemaBytes = null;
+		for (TimesheetEvent event : events) {
+			if (!event.occurredAt().equals(time)) {
+				time = event.occurredAt();
+				timeBytes = utf8(DateTimeFormatter.ISO_INSTANT.format(time));
+			}
+			if (event.eventType() != type || event.schemaVersion() != version) {
+				type = event.eventType();
+				version = event.schemaVersion();
+				typeBytes = utf8(type.cloudEventType(version));
+				schemaBytes = utf8(CloudEventHeaders.SCHEMA_BASE_URI + type.schemaResource(version));
+			}
+			String timesheetId = event.timesheetId().toString();
+			ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.TIMESHEET_EVENTS, null,
+					time.toEpochMilli(), timesheetId, this.codec.encode(event));
+			Headers headers = record.headers();
+			headers.add(CloudEventHeaders.SPECVERSION, SPEC_VERSION);
+			headers.add(CloudEventHeaders.ID, utf8(event.eventId().toString()));
+			headers.add(CloudEventHeaders.TYPE, typeBytes);
+			headers.add(CloudEventHeaders.SOURCE, this.sourceBytes);
+			headers.add(CloudEventHeaders.TIME, timeBytes);
+			headers.add(CloudEventHeaders.SUBJECT, utf8(timesheetId));
+			headers.add(CloudEventHeaders.DATASCHEMA, schemaBytes);
+			headers.add(CloudEventHeaders.CONTENT_TYPE, CONTENT_TYPE_JSON);
+			records.add(record);
+		}
+		return records;
+	}
+
+	private static byte[] utf8(String value) {
+		return value.getBytes(StandardCharsets.UTF_8);
+	}
+
+	/** Takes requests into the queue; publisher threads start with {@link #start()}. */
+	synchronized void open() {
+		this.accepting = true;
 	}
 
 	@Override
-	public void destroy() {
-		this.executor.shutdown();
+	public synchronized void start() {
+		if (this.running) {
+			return;
+		}
+		this.accepting = true;
+		this.running = true;
+		for (int i = 0; i < this.properties.publishConcurrency(); i++) {
+			Thread worker = new Thread(this::work, "publish-" + i);
+			worker.setDaemon(true);
+			worker.start();
+			this.workers.add(worker);
+		}
+	}
+
+	/**
+	 * Stops taking requests, lets the publisher threads finish what is queued (each
+	 * request is bounded by its publish timeout), then stops them.
+	 */
+	@Override
+	public synchronized void stop() {
+		this.accepting = false;
+		this.running = false;
+		long deadline = System.nanoTime() + this.properties.publishTimeout().toNanos() + 1_000_000_000L;
+		for (Thread worker : this.workers) {
+			try {
+				worker.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				break;
+			}
+		}
+		for (Thread worker : this.workers) {
+			worker.interrupt();
+		}
+		this.workers.clear();
+		PendingPublish left;
+		while ((left = this.queue.poll()) != null) {
+			left.fail(new BrokerUnavailableException("publisher stopped", null));
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	/**
+	 * Starts before the web server and stops after it (Boot starts and stops the web
+	 * server at {@code DEFAULT_PHASE - 2048}, its graceful shutdown at
+	 * {@code DEFAULT_PHASE - 1024}; lower phases start first and stop last), so no
+	 * request arrives before the publisher runs and requests still in flight during a
+	 * graceful shutdown are published or answered.
+	 * @return the phase
+	 */
+	@Override
+	public int getPhase() {
+		return SmartLifecycle.DEFAULT_PHASE - 4096;
+	}
+
+	/**
+	 * The requests waiting for a publisher thread.
+	 * @return the number of queued requests
+	 */
+	int queued() {
+		return this.queue.size();
+	}
+
+	/** One request's records and the answer its thread waits for. */
+	private static final class PendingPublish {
+
+		private static final int QUEUED = 0;
+
+		private static final int CLAIMED = 1;
+
+		private static final int COMMITTING = 2;
+
+		private static final int ABANDONED = 3;
+
+		final List<ProducerRecord<String, byte[]>> records;
+
+		final long deadline;
+
+		final CompletableFuture<Void> result = new CompletableFuture<>();
+
+		private final AtomicInteger state = new AtomicInteger(QUEUED);
+
+		PendingPublish(List<ProducerRecord<String, byte[]>> records, long deadline) {
+			this.records = records;
+			this.deadline = deadline;
+		}
+
+		/** The publisher takes it into a transaction, unless its caller gave up. */
+		boolean claim() {
+			return System.nanoTime() < this.deadline && this.state.compareAndSet(QUEUED, CLAIMED);
+		}
+
+		/** The publisher is about to commit; false if the caller gave up meanwhile. */
+		boolean startCommit() {
+			return this.state.compareAndSet(CLAIMED, COMMITTING);
+		}
+
+		/** The caller gave up (timeout); a transaction holding it must not commit. */
+		void abandon() {
+			this.state.compareAndSet(QUEUED, ABANDONED);
+			this.state.compareAndSet(CLAIMED, ABANDONED);
+		}
+
+		void fail(Throwable cause) {
+			this.result.completeExceptionally(cause);
+		}
+
 	}
 
 }
