@@ -14,6 +14,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -53,6 +55,20 @@ public final class ApiSecurityAutoConfiguration {
 	@ConditionalOnMissingBean
 	CallerResolver callerResolver(ApiSecurityProperties properties) {
 		return new CallerResolver(properties.employeeClaim());
+	}
+
+	/**
+	 * Spring Security's default firewall with the same header-value check done without a
+	 * regular expression (see {@link AssignedNonControlCharacters}).
+	 * @return the firewall of every filter chain
+	 */
+	@Bean
+	@ConditionalOnMissingBean(HttpFirewall.class)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	StrictHttpFirewall httpFirewall() {
+		StrictHttpFirewall firewall = new StrictHttpFirewall();
+		firewall.setAllowedHeaderValues(new AssignedNonControlCharacters());
+		return firewall;
 	}
 
 	@Configuration(proxyBeanMethods = false)

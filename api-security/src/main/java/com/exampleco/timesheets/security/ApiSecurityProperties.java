@@ -3,6 +3,9 @@ package com.exampleco.timesheets.security;
 import java.net.URI;
 import java.time.Duration;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import org.jspecify.annotations.Nullable;
@@ -22,17 +25,41 @@ import org.springframework.validation.annotation.Validated;
  * starts even while its issuer is not up yet
  * @param clockSkew tolerance applied to {@code exp} and {@code nbf}
  * @param employeeClaim the claim that names the employee a token acts for, if any
+ * @param tokenCache how many verified tokens to remember, and for how long
  */
 @ConfigurationProperties("timesheets.security")
 @Validated
 public record ApiSecurityProperties(@NotBlank @DefaultValue(DEFAULT_AUDIENCE) String audience, @NotNull URI issuerUri,
 		@Nullable URI jwkSetUri, @NotNull @DefaultValue("30s") Duration clockSkew,
-		@NotBlank @DefaultValue(DEFAULT_EMPLOYEE_CLAIM) String employeeClaim) {
+		@NotBlank @DefaultValue(DEFAULT_EMPLOYEE_CLAIM) String employeeClaim,
+		@Valid @NotNull @DefaultValue TokenCache tokenCache) {
 
 	/** The production API identifier. */
 	public static final String DEFAULT_AUDIENCE = "https://api.timesheets.exampleco.com";
 
 	/** The namespaced custom claim Auth0 actions add for employee-bound tokens. */
 	public static final String DEFAULT_EMPLOYEE_CLAIM = "https://timesheets.exampleco.com/employee_id";
+
+	/**
+	 * The cache of verified tokens ({@code timesheets.security.token-cache.*}): a client
+	 * that sends the same token again skips the signature check and the claim parsing. A
+	 * remembered token is checked for {@code exp}/{@code nbf} (with the skew) on every
+	 * use; failures are never remembered.
+	 *
+	 * @param maxEntries how many tokens at most; 0 turns the cache off
+	 * @param maxAge how long after its verification a token may be served from the cache
+	 * (never beyond its expiry); keep it at most the issuer key set's cache lifetime
+	 * (five minutes), so a withdrawn key stops working no later than without the cache
+	 */
+	public record TokenCache(@DefaultValue("1000") @Min(0) @Max(100_000) int maxEntries,
+			@NotNull @DefaultValue("5m") Duration maxAge) {
+
+		public TokenCache {
+			if (maxAge != null && (maxAge.isNegative() || maxAge.isZero())) {
+				throw new IllegalArgumentException("timesheets.security.token-cache.max-age must be positive");
+			}
+		}
+
+	}
 
 }

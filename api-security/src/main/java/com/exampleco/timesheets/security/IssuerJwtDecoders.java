@@ -1,5 +1,6 @@
 package com.exampleco.timesheets.security;
 
+import java.time.Clock;
 import java.util.List;
 
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -32,8 +33,9 @@ final class IssuerJwtDecoders {
 	}
 
 	static JwtDecoder lazy(ApiSecurityProperties properties) {
-		JwtDecoder decoder = new SupplierJwtDecoder(() -> create(properties));
-		return (token) -> {
+		JwtTimestampValidator timestamps = timestamps(properties);
+		JwtDecoder decoder = new SupplierJwtDecoder(() -> create(properties, timestamps));
+		JwtDecoder translating = (token) -> {
 			try {
 				return decoder.decode(token);
 			}
@@ -46,9 +48,20 @@ final class IssuerJwtDecoders {
 				throw new JwtException("the issuer's keys cannot be resolved right now", ex);
 			}
 		};
+		ApiSecurityProperties.TokenCache cache = properties.tokenCache();
+		if (cache.maxEntries() == 0) {
+			return translating;
+		}
+		// the same timestamp validator (skew, clock) judges a remembered token on every
+		// hit
+		return new VerifiedTokenCache(translating, timestamps, cache.maxEntries(), cache.maxAge(), Clock.systemUTC());
 	}
 
 	static NimbusJwtDecoder create(ApiSecurityProperties properties) {
+		return create(properties, timestamps(properties));
+	}
+
+	private static NimbusJwtDecoder create(ApiSecurityProperties properties, JwtTimestampValidator timestamps) {
 		String issuer = properties.issuerUri().toString();
 		NimbusJwtDecoder.JwkSetUriJwtDecoderBuilder builder = (properties.jwkSetUri() != null)
 				? NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri().toString())
@@ -56,7 +69,7 @@ final class IssuerJwtDecoders {
 		// An explicit algorithm replaces the algorithms a discovery document would
 		// announce
 		NimbusJwtDecoder decoder = builder.jwsAlgorithm(SignatureAlgorithm.RS256).build();
-		decoder.setJwtValidator(validator(properties));
+		decoder.setJwtValidator(validator(properties, timestamps));
 		return decoder;
 	}
 
@@ -65,13 +78,23 @@ final class IssuerJwtDecoders {
 	 * audience check.
 	 */
 	static OAuth2TokenValidator<Jwt> validator(ApiSecurityProperties properties) {
+		return validator(properties, timestamps(properties));
+	}
+
+	private static OAuth2TokenValidator<Jwt> validator(ApiSecurityProperties properties,
+			JwtTimestampValidator timestamps) {
 		JwtTypeValidator type = new JwtTypeValidator("JWT", "at+jwt");
 		type.setAllowEmpty(true);
-		JwtTimestampValidator timestamps = new JwtTimestampValidator(properties.clockSkew());
-		timestamps.setAllowEmptyExpiryClaim(false);
 		return new DelegatingOAuth2TokenValidator<>(
 				List.of(type, timestamps, new JwtIssuerValidator(properties.issuerUri().toString()),
 						new JwtAudienceValidator(properties.audience()), IssuerJwtDecoders::requireSubject));
+	}
+
+	/** {@code exp} required, {@code exp} and {@code nbf} with the configured skew. */
+	static JwtTimestampValidator timestamps(ApiSecurityProperties properties) {
+		JwtTimestampValidator timestamps = new JwtTimestampValidator(properties.clockSkew());
+		timestamps.setAllowEmptyExpiryClaim(false);
+		return timestamps;
 	}
 
 	private static OAuth2TokenValidatorResult requireSubject(Jwt jwt) {

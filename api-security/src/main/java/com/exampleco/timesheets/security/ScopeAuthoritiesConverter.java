@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.core.GrantedAuthority;
@@ -21,6 +22,9 @@ final class ScopeAuthoritiesConverter implements Converter<Jwt, Collection<Grant
 
 	private static final List<String> CLAIMS = List.of("scope", "scp", "permissions");
 
+	// compiled once: String.split("\\s+") compiles the pattern on every call
+	private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
 	@Override
 	public Collection<GrantedAuthority> convert(Jwt jwt) {
 		Set<String> scopes = new LinkedHashSet<>();
@@ -32,7 +36,7 @@ final class ScopeAuthoritiesConverter implements Converter<Jwt, Collection<Grant
 
 	private static void addScopes(Object value, Set<String> scopes) {
 		if (value instanceof String text) {
-			for (String scope : text.trim().split("\\s+")) {
+			for (String scope : WHITESPACE.split(text.trim())) {
 				if (!scope.isEmpty()) {
 					scopes.add(scope);
 				}

@@ -95,7 +95,7 @@ public final class QueryThroughput {
 		System.exit(0);
 	}
 
-	private static List<UUID> fill(JdbcTemplate jdbc, int rows) {
+	static List<UUID> fill(JdbcTemplate jdbc, int rows) {
 		List<UUID> ids = new ArrayList<>(rows);
 		Timestamp now = Timestamp.from(Instant.now());
 		List<Object[]> batch = new ArrayList<>();
