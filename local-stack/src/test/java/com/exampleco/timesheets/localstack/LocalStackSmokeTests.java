@@ -31,9 +31,11 @@ class LocalStackSmokeTests {
 						System.getProperty("localstack.jar"), "--exit-after-summary", "--data-dir=" + data,
 						"--apps-dir=" + System.getProperty("localstack.apps"),
 						"--samples-dir=" + System.getProperty("localstack.samples")));
-		for (String port : List.of("kafka-port", "kafka-controller-port", "auth-port", "ingest-port", "query-port",
-				"processor-port")) {
-			command.add("--" + port + "=" + freePort());
+		List<String> names = List.of("kafka-port", "kafka-controller-port", "auth-port", "ingest-port", "query-port",
+				"processor-port");
+		List<Integer> ports = freePorts(names.size());
+		for (int i = 0; i < names.size(); i++) {
+			command.add("--" + names.get(i) + "=" + ports.get(i));
 		}
 		Path output = Files.createDirectories(data.getParent()).resolve("smoke-output.txt");
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
@@ -58,9 +60,26 @@ class LocalStackSmokeTests {
 		assertThat(data.resolve("inbox/done/01-october-2026.csv")).exists();
 	}
 
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
+	/**
+	 * Distinct free ports: every socket stays open until all are chosen, so the system
+	 * cannot hand out the same port twice (it did once: Kafka and the processor got the
+	 * same one and the processor failed to start).
+	 */
+	private static List<Integer> freePorts(int count) throws IOException {
+		List<ServerSocket> sockets = new ArrayList<>();
+		try {
+			List<Integer> ports = new ArrayList<>();
+			for (int i = 0; i < count; i++) {
+				ServerSocket socket = new ServerSocket(0);
+				sockets.add(socket);
+				ports.add(socket.getLocalPort());
+			}
+			return ports;
+		}
+		finally {
+			for (ServerSocket socket : sockets) {
+				socket.close();
+			}
 		}
 	}
 
