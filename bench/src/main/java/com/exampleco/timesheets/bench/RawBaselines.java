@@ -23,9 +23,13 @@ import com.exampleco.timesheets.events.TimesheetEntry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -59,6 +63,38 @@ final class RawBaselines {
 			if (!admin.listTopics().names().get().contains(topic)) {
 				admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
 			}
+		}
+	}
+
+	/**
+	 * Commits the topic's current end offsets as the consumer group's position, so that a
+	 * processor started later reads only what is written from now on.
+	 * @return how many records the group skips (the sum over the partitions of what lay
+	 * before the end offsets and after its previous position)
+	 */
+	static long skipToEnd(String bootstrap, String topic, String group) throws Exception {
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+			Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+			for (TopicPartitionInfo partition : admin.describeTopics(List.of(topic))
+				.allTopicNames()
+				.get()
+				.get(topic)
+				.partitions()) {
+				latest.put(new TopicPartition(topic, partition.partition()), OffsetSpec.latest());
+			}
+			Map<TopicPartition, OffsetAndMetadata> previous = admin.listConsumerGroupOffsets(group)
+				.partitionsToOffsetAndMetadata()
+				.get();
+			Map<TopicPartition, OffsetAndMetadata> ends = new HashMap<>();
+			long skipped = 0;
+			for (var entry : admin.listOffsets(latest).all().get().entrySet()) {
+				long end = entry.getValue().offset();
+				OffsetAndMetadata before = previous.get(entry.getKey());
+				skipped += end - ((before != null) ? before.offset() : 0);
+				ends.put(entry.getKey(), new OffsetAndMetadata(end));
+			}
+			admin.alterConsumerGroupOffsets(group, ends).all().get();
+			return skipped;
 		}
 	}
 
