@@ -12,6 +12,7 @@ import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoCon
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.firewall.HttpFirewall;
@@ -69,6 +70,21 @@ public final class ApiSecurityAutoConfiguration {
 		StrictHttpFirewall firewall = new StrictHttpFirewall();
 		firewall.setAllowedHeaderValues(new AssignedNonControlCharacters());
 		return firewall;
+	}
+
+	/**
+	 * No Spring Security observations in the APIs: they wrap every filter of the chain,
+	 * the authentication and the authorization of every request in observations of their
+	 * own (timers, long task timers), about a tenth of a request thread's CPU (issue 8,
+	 * ingest-api and query-api READMEs). Each request is still timed, with its status
+	 * (401/403 included), by Boot's {@code http.server.requests}. An app that wants them
+	 * defines its own {@link SecurityObservationSettings}.
+	 * @return settings that observe nothing
+	 */
+	@Bean
+	@ConditionalOnMissingBean(SecurityObservationSettings.class)
+	SecurityObservationSettings securityObservationSettings() {
+		return SecurityObservationSettings.noObservations();
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -39,6 +40,24 @@ class ApiSecurityAutoConfigurationTests {
 				.hasSingleBean(JwtAuthenticationConverter.class)
 				.hasSingleBean(CallerResolver.class);
 		});
+	}
+
+	@Test
+	void switchesSpringSecurityObservationsOff() {
+		this.runner.withPropertyValues("timesheets.security.issuer-uri=https://tenant.auth0.com/").run((context) -> {
+			SecurityObservationSettings settings = context.getBean(SecurityObservationSettings.class);
+			assertThat(settings.shouldObserveRequests()).isFalse();
+			assertThat(settings.shouldObserveAuthentications()).isFalse();
+			assertThat(settings.shouldObserveAuthorizations()).isFalse();
+		});
+	}
+
+	@Test
+	void keepsTheAppsOwnObservationSettings() {
+		SecurityObservationSettings own = SecurityObservationSettings.withDefaults().build();
+		this.runner.withPropertyValues("timesheets.security.issuer-uri=https://tenant.auth0.com/")
+			.withBean(SecurityObservationSettings.class, () -> own)
+			.run((context) -> assertThat(context.getBean(SecurityObservationSettings.class)).isSameAs(own));
 	}
 
 	@Test

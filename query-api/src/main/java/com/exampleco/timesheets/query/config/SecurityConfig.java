@@ -8,7 +8,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -33,18 +32,6 @@ class SecurityConfig {
 		.route(HttpMethod.GET, BATCH_ROUTE, READ, CREATE)
 		.route(HttpMethod.GET, "/employees/{employeeId}/summary", READ)
 		.build();
-
-	/**
-	 * No Spring Security observations: they wrap every filter of the chain, the
-	 * authentication and the authorization in observations of their own (timers, long
-	 * task timers, key values) on every request, about a tenth of a point read's CPU. The
-	 * request is still timed as a whole by {@code http.server.requests}, and rejected
-	 * tokens still answer with their status there.
-	 */
-	@Bean
-	SecurityObservationSettings securityObservationSettings() {
-		return SecurityObservationSettings.noObservations();
-	}
 
 	@Bean
 	SecurityFilterChain queryApi(HttpSecurity http) throws Exception {
