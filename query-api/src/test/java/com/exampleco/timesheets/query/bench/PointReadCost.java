@@ -15,7 +15,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,14 +27,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 
 import com.exampleco.timesheets.query.QueryApplication;
-import com.exampleco.timesheets.testsupport.postgres.PostgresForTests;
 import com.exampleco.timesheets.testsupport.tokens.TestTokenIssuer;
-import org.flywaydb.core.Flyway;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * The cost of one {@code GET /timesheets/{id}} against a raw JDBC point select, in one
@@ -77,18 +72,9 @@ public final class PointReadCost {
 		int seconds = (args.length > 2) ? Integer.parseInt(args[2]) : 20;
 		int rounds = (args.length > 3) ? Integer.parseInt(args[3]) : 2;
 		int warmup = (args.length > 4) ? Integer.parseInt(args[4]) : 20;
-		PostgresForTests postgres = PostgresForTests.shared();
-		String url = postgres.createDatabase("timesheets");
-		DriverManagerDataSource owner = new DriverManagerDataSource(url, postgres.username(), postgres.password());
-		Flyway.configure().dataSource(owner).locations("classpath:db/migration").load().migrate();
-		List<UUID> ids = QueryThroughput.fill(new JdbcTemplate(owner), rows);
-		try (InputStream in = PointReadCost.class.getResourceAsStream("/db/roles/query-api-readonly.sql");
-				Connection connection = DriverManager.getConnection(url, postgres.username(), postgres.password());
-				Statement statement = connection.createStatement()) {
-			statement.execute("DROP ROLE IF EXISTS timesheets_query");
-			statement.execute(new String(in.readAllBytes(), StandardCharsets.UTF_8).replace(":password", "'bench'"));
-			statement.execute("ANALYZE");
-		}
+		QueryThroughput.Database database = QueryThroughput.Database.prepare(rows);
+		String url = database.url();
+		List<UUID> ids = database.ids();
 		try (TestTokenIssuer issuer = TestTokenIssuer.start();
 				ConfigurableApplicationContext api = new SpringApplicationBuilder(QueryApplication.class)
 					.run(apiArguments(url, issuer.issuer().toString()))) {

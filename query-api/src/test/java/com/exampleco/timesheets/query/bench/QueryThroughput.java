@@ -57,18 +57,9 @@ public final class QueryThroughput {
 		int rows = (args.length > 0) ? Integer.parseInt(args[0]) : 100_000;
 		int threads = (args.length > 1) ? Integer.parseInt(args[1]) : 8;
 		int seconds = (args.length > 2) ? Integer.parseInt(args[2]) : 20;
-		PostgresForTests postgres = PostgresForTests.shared();
-		String url = postgres.createDatabase("timesheets");
-		DriverManagerDataSource owner = new DriverManagerDataSource(url, postgres.username(), postgres.password());
-		Flyway.configure().dataSource(owner).locations("classpath:db/migration").load().migrate();
-		List<UUID> ids = fill(new JdbcTemplate(owner), rows);
-		try (InputStream in = QueryThroughput.class.getResourceAsStream("/db/roles/query-api-readonly.sql");
-				Connection connection = DriverManager.getConnection(url, postgres.username(), postgres.password());
-				Statement statement = connection.createStatement()) {
-			statement.execute("DROP ROLE IF EXISTS timesheets_query");
-			statement.execute(new String(in.readAllBytes(), StandardCharsets.UTF_8).replace(":password", "'bench'"));
-			statement.execute("ANALYZE");
-		}
+		Database database = Database.prepare(rows);
+		String url = database.url();
+		List<UUID> ids = database.ids();
 		try (TestTokenIssuer issuer = TestTokenIssuer.start();
 				ConfigurableApplicationContext api = new SpringApplicationBuilder(QueryApplication.class).run(
 						"--server.port=0", "--spring.datasource.url=" + url,
@@ -93,6 +84,35 @@ public final class QueryThroughput {
 			}
 		}
 		System.exit(0);
+	}
+
+	/**
+	 * A fresh database with the processor's schema, {@code rows} timesheets and the query
+	 * API's read-only role ({@code timesheets_query} / {@code bench}), analysed; shared
+	 * by this driver and {@link PointReadCost}.
+	 *
+	 * @param url its JDBC URL
+	 * @param ids the ids of the rows
+	 */
+	record Database(String url, List<UUID> ids) {
+
+		static Database prepare(int rows) throws Exception {
+			PostgresForTests postgres = PostgresForTests.shared();
+			String url = postgres.createDatabase("timesheets");
+			DriverManagerDataSource owner = new DriverManagerDataSource(url, postgres.username(), postgres.password());
+			Flyway.configure().dataSource(owner).locations("classpath:db/migration").load().migrate();
+			List<UUID> ids = fill(new JdbcTemplate(owner), rows);
+			try (InputStream in = Database.class.getResourceAsStream("/db/roles/query-api-readonly.sql");
+					Connection connection = DriverManager.getConnection(url, postgres.username(), postgres.password());
+					Statement statement = connection.createStatement()) {
+				statement.execute("DROP ROLE IF EXISTS timesheets_query");
+				statement
+					.execute(new String(in.readAllBytes(), StandardCharsets.UTF_8).replace(":password", "'bench'"));
+				statement.execute("ANALYZE");
+			}
+			return new Database(url, ids);
+		}
+
 	}
 
 	static List<UUID> fill(JdbcTemplate jdbc, int rows) {
