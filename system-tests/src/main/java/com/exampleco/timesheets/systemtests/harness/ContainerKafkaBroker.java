@@ -15,7 +15,6 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports;
-import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.output.OutputFrame;
 import org.testcontainers.kafka.KafkaContainer;
 
@@ -56,19 +55,6 @@ final class ContainerKafkaBroker implements KafkaBroker {
 			.withCreateContainerCmdModifier((command) -> command.getHostConfig()
 				.withPortBindings(new PortBinding(Ports.Binding.bindPort(hostPort), new ExposedPort(KAFKA_PORT))));
 		return new ContainerKafkaBroker(container, hostPort, logDirectory.resolve("kafka.log"));
-	}
-
-	/**
-	 * Whether a Docker engine answers (Testcontainers' own check).
-	 * @return true when containers can be started
-	 */
-	static boolean dockerAvailable() {
-		try {
-			return DockerClientFactory.instance().isDockerAvailable();
-		}
-		catch (Throwable ex) {
-			return false;
-		}
 	}
 
 	@Override

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.exampleco.timesheets.testsupport.Docker;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -193,7 +194,7 @@ public final class Pipeline implements AutoCloseable {
 	}
 
 	private KafkaBroker createBroker(Path directory) {
-		if (useContainer(this.options.broker(), ContainerKafkaBroker::dockerAvailable)) {
+		if (useContainer(this.options.broker(), Docker::available)) {
 			return ContainerKafkaBroker.create(this.options.partitions(), this.logs);
 		}
 		return ProcessKafkaBroker.create(directory, this.options.kafkaClasspath(), this.options.kafkaJvmOptions(),

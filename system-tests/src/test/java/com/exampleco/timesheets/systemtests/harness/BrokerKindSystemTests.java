@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.exampleco.timesheets.testsupport.Docker;
 import com.exampleco.timesheets.testsupport.kafka.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -69,7 +70,7 @@ class BrokerKindSystemTests {
 	}
 
 	static boolean dockerAvailable() {
-		return ContainerKafkaBroker.dockerAvailable();
+		return Docker.available();
 	}
 
 	private static void sendInTransaction(String bootstrap, String topic, String key) {

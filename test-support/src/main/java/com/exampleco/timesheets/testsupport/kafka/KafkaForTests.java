@@ -1,6 +1,6 @@
 package com.exampleco.timesheets.testsupport.kafka;
 
-import org.testcontainers.DockerClientFactory;
+import com.exampleco.timesheets.testsupport.Docker;
 import org.testcontainers.kafka.KafkaContainer;
 
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
@@ -46,7 +46,7 @@ public final class KafkaForTests {
 			if (external != null && !external.isBlank()) {
 				shared = new KafkaForTests(external, null);
 			}
-			else if (!Boolean.parseBoolean(System.getenv(EMBEDDED_ENV)) && dockerAvailable()) {
+			else if (!Boolean.parseBoolean(System.getenv(EMBEDDED_ENV)) && Docker.available()) {
 				KafkaContainer container = new KafkaContainer(IMAGE).withEnv("KAFKA_NUM_PARTITIONS", "6")
 					.withEnv("KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR", "1")
 					.withEnv("KAFKA_TRANSACTION_STATE_LOG_MIN_ISR", "1")
@@ -84,15 +84,6 @@ public final class KafkaForTests {
 	 */
 	public EmbeddedKafkaBroker embeddedBroker() {
 		return this.broker;
-	}
-
-	private static boolean dockerAvailable() {
-		try {
-			return DockerClientFactory.instance().isDockerAvailable();
-		}
-		catch (Throwable ex) {
-			return false;
-		}
 	}
 
 }

@@ -17,7 +17,7 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import org.testcontainers.DockerClientFactory;
+import com.exampleco.timesheets.testsupport.Docker;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /**
@@ -140,7 +140,7 @@ public final class PostgresForTests {
 		if (url != null && !url.isBlank()) {
 			return new ExternalServer(url, envOr(USER_ENV, "postgres"), envOr(PASSWORD_ENV, ""));
 		}
-		if (dockerAvailable()) {
+		if (Docker.available()) {
 			return ContainerServer.begin();
 		}
 		Path bindir = findBinaries();
@@ -156,15 +156,6 @@ public final class PostgresForTests {
 	private static String envOr(String name, String fallback) {
 		String value = System.getenv(name);
 		return (value != null) ? value : fallback;
-	}
-
-	private static boolean dockerAvailable() {
-		try {
-			return DockerClientFactory.instance().isDockerAvailable();
-		}
-		catch (Throwable ex) {
-			return false;
-		}
 	}
 
 	static Path findBinaries() {
