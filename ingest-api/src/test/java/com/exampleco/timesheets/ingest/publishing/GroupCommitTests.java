@@ -86,11 +86,15 @@ class GroupCommitTests {
 		List<List<TimesheetEvent>> requests = List.of(events(5, sameTimesheet), events(3, null), events(4, null));
 		List<CompletableFuture<Void>> answers = queue(publisher, requests);
 		AtomicInteger answered = new AtomicInteger();
-		answers.forEach((answer) -> answer.whenComplete((ok, ex) -> answered.incrementAndGet()));
+		// wait for the counting stages themselves: allOf over the answers alone may
+		// return before the last answer's callback has run
+		List<CompletableFuture<Void>> counted = answers.stream()
+			.map((answer) -> answer.whenComplete((ok, ex) -> answered.incrementAndGet()))
+			.toList();
 
 		publisher.start();
 
-		CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+		CompletableFuture.allOf(counted.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
 		assertThat(answered).hasValue(3);
 		DistributionSummary shared = this.meters.get("timesheets.ingest.publish.requests").summary();
 		assertThat(shared.count()).isEqualTo(1);
