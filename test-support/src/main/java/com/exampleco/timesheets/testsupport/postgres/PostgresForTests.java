@@ -301,13 +301,16 @@ public final class PostgresForTests {
 
 		private final Path home;
 
+		private final Path socketDirectory;
+
 		private final int port;
 
 		private final boolean asPostgresUser;
 
-		private LocalCluster(Path bindir, Path home, int port, boolean asPostgresUser) {
+		private LocalCluster(Path bindir, Path home, Path socketDirectory, int port, boolean asPostgresUser) {
 			this.bindir = bindir;
 			this.home = home;
+			this.socketDirectory = socketDirectory;
 			this.port = port;
 			this.asPostgresUser = asPostgresUser;
 		}
@@ -317,10 +320,14 @@ public final class PostgresForTests {
 				Path target = Path.of("target").toAbsolutePath();
 				Files.createDirectories(target);
 				Path home = Files.createTempDirectory(target, "postgres-for-tests-");
+				// A Unix socket path may have at most 107 bytes; target/ of a checkout can be longer
+				// than that, so the socket lives in a short directory of its own.
+				Path sockets = Files.createTempDirectory(shortTemporaryRoot(), "pgs-");
 				boolean root = "root".equals(System.getProperty("user.name"));
-				LocalCluster cluster = new LocalCluster(bindir, home, freePort(), root);
+				LocalCluster cluster = new LocalCluster(bindir, home, sockets, freePort(), root);
 				if (root) {
 					run(List.of("chown", "-R", "postgres", home.toString()));
+					run(List.of("chown", "postgres", sockets.toString()));
 				}
 				cluster.pg("initdb", "-D", cluster.data(), "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-locale",
 						"--no-sync");
@@ -330,6 +337,17 @@ public final class PostgresForTests {
 			catch (IOException ex) {
 				throw new UncheckedIOException("cannot create a PostgreSQL cluster under target/", ex);
 			}
+		}
+
+		/**
+		 * {@code /tmp} where it exists (short on every Unix), else the JVM's temporary directory.
+		 */
+		static Path shortTemporaryRoot() {
+			Path tmp = Path.of("/tmp");
+			if (Files.isDirectory(tmp) && Files.isWritable(tmp)) {
+				return tmp;
+			}
+			return Path.of(System.getProperty("java.io.tmpdir"));
 		}
 
 		private String data() {
@@ -354,7 +372,7 @@ public final class PostgresForTests {
 		@Override
 		public void start() {
 			pg("pg_ctl", "-D", data(), "-l", this.home.resolve("postgres.log").toString(), "-w", "-t", "60", "-o",
-					"-p " + this.port + " -k " + this.home + " -c listen_addresses=127.0.0.1 -c fsync=off"
+					"-p " + this.port + " -k " + this.socketDirectory + " -c listen_addresses=127.0.0.1 -c fsync=off"
 							+ " -c synchronous_commit=off -c full_page_writes=off -c max_connections=200",
 					"start");
 		}
@@ -372,11 +390,13 @@ public final class PostgresForTests {
 			catch (RuntimeException ex) {
 				// already stopped
 			}
-			try (Stream<Path> paths = Files.walk(this.home)) {
-				paths.sorted(Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
-			}
-			catch (IOException ex) {
-				// best effort: target/ is cleaned by the next mvn clean
+			for (Path directory : List.of(this.home, this.socketDirectory)) {
+				try (Stream<Path> paths = Files.walk(directory)) {
+					paths.sorted(Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
+				}
+				catch (IOException ex) {
+					// best effort: target/ is cleaned by the next mvn clean, /tmp by the OS
+				}
 			}
 		}
 
