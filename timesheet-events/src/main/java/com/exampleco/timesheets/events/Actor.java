@@ -19,6 +19,9 @@ public record Actor(String clientId, String subject, String employeeId) {
 	public Actor {
 		requireText(clientId, "clientId");
 		requireText(subject, "subject");
+		TextRules.requireSingleLine(clientId, "actor.clientId");
+		TextRules.requireSingleLine(subject, "actor.subject");
+		TextRules.requireSingleLine(employeeId, "actor.employeeId");
 		if (employeeId != null && employeeId.isBlank()) {
 			employeeId = null;
 		}

@@ -70,10 +70,10 @@ final class EventDocuments {
 						entry(document.get("entry")));
 			case APPROVED:
 				return new TimesheetApproved(eventId, timesheetId, batchId, occurredAt, actor, schemaVersion,
-						optionalText(document, "comment", MAX_TEXT));
+						optionalText(document, "comment", MAX_TEXT), optionalVersion(document));
 			case REJECTED:
 				return new TimesheetRejected(eventId, timesheetId, batchId, occurredAt, actor, schemaVersion,
-						optionalText(document, "reason", MAX_TEXT));
+						optionalText(document, "reason", MAX_TEXT), optionalVersion(document));
 			default:
 				return new TimesheetDeleted(eventId, timesheetId, batchId, occurredAt, actor, schemaVersion);
 		}
@@ -171,6 +171,17 @@ final class EventDocuments {
 			throw new Refused(name);
 		}
 		return text;
+	}
+
+	private static Long optionalVersion(JsonNode document) {
+		JsonNode value = document.get("expectedVersion");
+		if (value == null) {
+			return null;
+		}
+		if (!value.isIntegralNumber() || !value.canConvertToLong() || value.asLong() < 1) {
+			throw new Refused("expectedVersion");
+		}
+		return value.asLong();
 	}
 
 	/** A document breaks a constraint; the message names the property. */

@@ -9,7 +9,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /**
  * The content of one timesheet as the source system describes it. Instances are built by
  * {@link com.exampleco.timesheets.events.entry.EntryValidator}, which applies the shared
- * rules; the constructor only guards against nulls.
+ * rules; the constructor only guards against nulls and text that breaks
+ * {@link TextRules}.
  *
  * @param externalId the source system's id of the row, never null
  * @param employeeId the employee who worked, never null
@@ -28,6 +29,10 @@ public record TimesheetEntry(String externalId, String employeeId, String projec
 		Objects.requireNonNull(projectCode, "projectCode is required");
 		Objects.requireNonNull(workDate, "workDate is required");
 		Objects.requireNonNull(hours, "hours is required");
+		TextRules.requireSingleLine(externalId, "externalId");
+		TextRules.requireSingleLine(employeeId, "employeeId");
+		TextRules.requireSingleLine(projectCode, "projectCode");
+		TextRules.requireFreeText(note, "note");
 		hours = hours.stripTrailingZeros();
 		if (hours.scale() < 0) {
 			hours = hours.setScale(0);

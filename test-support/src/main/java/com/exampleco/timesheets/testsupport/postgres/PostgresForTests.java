@@ -320,7 +320,8 @@ public final class PostgresForTests {
 				Path target = Path.of("target").toAbsolutePath();
 				Files.createDirectories(target);
 				Path home = Files.createTempDirectory(target, "postgres-for-tests-");
-				// A Unix socket path may have at most 107 bytes; target/ of a checkout can be longer
+				// A Unix socket path may have at most 107 bytes; target/ of a checkout
+				// can be longer
 				// than that, so the socket lives in a short directory of its own.
 				Path sockets = Files.createTempDirectory(shortTemporaryRoot(), "pgs-");
 				boolean root = "root".equals(System.getProperty("user.name"));
@@ -340,7 +341,8 @@ public final class PostgresForTests {
 		}
 
 		/**
-		 * {@code /tmp} where it exists (short on every Unix), else the JVM's temporary directory.
+		 * {@code /tmp} where it exists (short on every Unix), else the JVM's temporary
+		 * directory.
 		 */
 		static Path shortTemporaryRoot() {
 			Path tmp = Path.of("/tmp");
@@ -395,7 +397,8 @@ public final class PostgresForTests {
 					paths.sorted(Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
 				}
 				catch (IOException ex) {
-					// best effort: target/ is cleaned by the next mvn clean, /tmp by the OS
+					// best effort: target/ is cleaned by the next mvn clean, /tmp by the
+					// OS
 				}
 			}
 		}
