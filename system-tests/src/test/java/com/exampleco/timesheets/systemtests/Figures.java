@@ -39,6 +39,14 @@ final class Figures {
 
 	static final AtomicInteger badInputsAnswered = new AtomicInteger();
 
+	static final AtomicInteger hostilePayloadsTried = new AtomicInteger();
+
+	static final AtomicInteger hostilePayloadsRefused = new AtomicInteger();
+
+	static final AtomicInteger hostilePayloadsInDatabase = new AtomicInteger(-1);
+
+	static final AtomicInteger revertsLost = new AtomicInteger(-1);
+
 	private Figures() {
 	}
 
@@ -57,6 +65,10 @@ final class Figures {
 		row(out, "bad tokens tried / answered correctly", badTokensTried.get() + " / " + badTokensAnswered.get());
 		row(out, "scope checks tried / answered correctly", scopeChecksTried.get() + " / " + scopeChecksAnswered.get());
 		row(out, "bad inputs tried / answered correctly", badInputsTried.get() + " / " + badInputsAnswered.get());
+		row(out, "hostile payloads tried / refused at ingest",
+				hostilePayloadsTried.get() + " / " + hostilePayloadsRefused.get());
+		row(out, "hostile payloads that reached the database", hostilePayloadsInDatabase.get());
+		row(out, "reverts lost (A, B, A again)", revertsLost.get());
 		out.append("+------------------------------------------------+-----------+\n");
 		out.append("(-1: not measured, the final check did not run)\n");
 		return out.toString();

@@ -59,16 +59,17 @@ final class Ledger {
 	}
 
 	/**
-	 * Timesheets whose submission was applied more than once, or whose version is not
-	 * what the applied events make it: a doubled entry.
+	 * Timesheets whose version is not what the applied events make it, that have no
+	 * applied submission, or that one request (batch) changed more than once: a doubled
+	 * entry. (A later upload that changes the content is a new request and may apply.)
 	 */
 	long doubled(String prefix) {
-		return count(
-				"SELECT COUNT(*) FROM timesheets t WHERE t.external_id LIKE ? AND t.version <> (SELECT COUNT(*)"
-						+ " FROM applied_events a WHERE a.timesheet_id = t.timesheet_id AND a.outcome = 'APPLIED')"
-						+ " OR t.external_id LIKE ? AND (SELECT COUNT(*) FROM applied_events a WHERE a.timesheet_id ="
-						+ " t.timesheet_id AND a.event_type = 'SUBMITTED' AND a.outcome = 'APPLIED') <> 1",
-				prefix + "%", prefix + "%");
+		return count("SELECT COUNT(*) FROM timesheets t WHERE t.external_id LIKE ? AND (t.version <> (SELECT COUNT(*)"
+				+ " FROM applied_events a WHERE a.timesheet_id = t.timesheet_id AND a.outcome = 'APPLIED')"
+				+ " OR (SELECT COUNT(*) FROM applied_events a WHERE a.timesheet_id = t.timesheet_id"
+				+ " AND a.event_type = 'SUBMITTED' AND a.outcome = 'APPLIED') = 0"
+				+ " OR EXISTS (SELECT a.batch_id FROM applied_events a WHERE a.timesheet_id = t.timesheet_id"
+				+ " AND a.outcome = 'APPLIED' GROUP BY a.batch_id HAVING COUNT(*) > 1))", prefix + "%");
 	}
 
 	/** Sum of versions (changes whenever any event is applied). */
@@ -90,7 +91,7 @@ final class Ledger {
 		return result[0];
 	}
 
-	private Map<String, Long> grouped(String sql, Object... parameters) {
+	Map<String, Long> grouped(String sql, Object... parameters) {
 		Map<String, Long> result = new TreeMap<>();
 		query(sql, (rs) -> result.put(rs.getString(1), rs.getLong(2)), parameters);
 		return result;
