@@ -39,6 +39,14 @@ final class Figures {
 
 	static final AtomicInteger badInputsAnswered = new AtomicInteger();
 
+	static final AtomicInteger hostileClaimsTried = new AtomicInteger();
+
+	static final AtomicInteger hostileClaimsAnswered = new AtomicInteger();
+
+	static final AtomicInteger sideDoorsTried = new AtomicInteger();
+
+	static final AtomicInteger sideDoorsClosed = new AtomicInteger();
+
 	static final AtomicInteger hostilePayloadsTried = new AtomicInteger();
 
 	static final AtomicInteger hostilePayloadsRefused = new AtomicInteger();
@@ -65,6 +73,9 @@ final class Figures {
 		row(out, "bad tokens tried / answered correctly", badTokensTried.get() + " / " + badTokensAnswered.get());
 		row(out, "scope checks tried / answered correctly", scopeChecksTried.get() + " / " + scopeChecksAnswered.get());
 		row(out, "bad inputs tried / answered correctly", badInputsTried.get() + " / " + badInputsAnswered.get());
+		row(out, "hostile claims tried / answered correctly",
+				hostileClaimsTried.get() + " / " + hostileClaimsAnswered.get());
+		row(out, "side doors tried / closed", sideDoorsTried.get() + " / " + sideDoorsClosed.get());
 		row(out, "hostile payloads tried / refused at ingest",
 				hostilePayloadsTried.get() + " / " + hostilePayloadsRefused.get());
 		row(out, "hostile payloads that reached the database", hostilePayloadsInDatabase.get());

@@ -119,11 +119,12 @@ class SecuritySystemTests {
 			else {
 				wrong.add(base + " / no token -> " + none);
 			}
+			// RFC 6750 §3.1: invalid_request is a 400
 			check(wrong, base + " / token in the query string",
-					Http.get(base + "/timesheets?access_token=" + valid, null), valid,
+					Http.get(base + "/timesheets?access_token=" + valid, null), valid, 400,
 					"Bearer error=\"invalid_request\"");
 			check(wrong, base + " / token in the query string and the header",
-					Http.get(base + "/timesheets?access_token=" + valid, valid), valid,
+					Http.get(base + "/timesheets?access_token=" + valid, valid), valid, 400,
 					"Bearer error=\"invalid_request\"");
 			check(wrong, base + " / Basic client credentials instead of a bearer token",
 					Http.send(Http.request(base + "/timesheets", null)
@@ -156,8 +157,13 @@ class SecuritySystemTests {
 	}
 
 	private static void check(List<String> wrong, String name, Http.Answer answer, String token, String challenge) {
+		check(wrong, name, answer, token, 401, challenge);
+	}
+
+	private static void check(List<String> wrong, String name, Http.Answer answer, String token, int status,
+			String challenge) {
 		Figures.badTokensTried.incrementAndGet();
-		boolean ok = answer.status() == 401 && answer.wwwAuthenticate() != null
+		boolean ok = answer.status() == status && answer.wwwAuthenticate() != null
 				&& answer.wwwAuthenticate().startsWith(challenge) && answer.isProblem()
 				&& !answer.body().contains(token);
 		if (ok) {
@@ -268,9 +274,15 @@ class SecuritySystemTests {
 		assertThat(Http.get(q + "/employees/E2001/summary", employee).status()).isEqualTo(404);
 		assertThat(Http.get(q + "/employees/E2001/summary", contractor).status()).isEqualTo(200);
 
-		assertThat(Http.get(q + "/batches/" + ownBatch, employee).status()).isEqualTo(200);
+		// a batch belongs to the client that sent it; machine readers see every batch,
+		// an employee-bound token none of another client's
+		assertThat(Http.get(q + "/batches/" + ownBatch, employee).status()).isEqualTo(404);
 		assertThat(Http.get(q + "/batches/" + mixedBatch, employee).status()).isEqualTo(404);
 		assertThat(Http.get(q + "/batches/" + mixedBatch, contractor).status()).isEqualTo(200);
+		assertThat(Http.get(q + "/batches/" + ownBatch, pipeline.accessToken(Pipeline.UPLOADER)).status())
+			.isEqualTo(200);
+		assertThat(Http.get(q + "/batches/" + ownBatch, pipeline.accessToken(Pipeline.ADMIN, "create:timesheets"))
+			.status()).as("another client's batch, with create:timesheets only").isEqualTo(404);
 	}
 
 	@Test
@@ -346,6 +358,77 @@ class SecuritySystemTests {
 		}
 		assertThat(wrong).isEmpty();
 		assertThat(Topic.endOffsets(pipeline.kafkaBootstrap(), Topic.EVENTS)).isEqualTo(offsets);
+	}
+
+	@Test
+	@Order(6)
+	void everyHostileIdentityOrScopeClaimIsAnswered401OnEveryApi() throws Exception {
+		TrustedKeyTokens tokens = new TrustedKeyTokens(pipeline);
+		String claim = "https://timesheets.exampleco.com/employee_id";
+		Map<String, String> hostile = new LinkedHashMap<>();
+		hostile.put("blank employee claim", tokens.with((c) -> c.claim(claim, "")));
+		hostile.put("whitespace employee claim", tokens.with((c) -> c.claim(claim, "   ")));
+		hostile.put("employee claim as an array", tokens.with((c) -> c.claim(claim, List.of("E1001"))));
+		hostile.put("employee claim as a number", tokens.with((c) -> c.claim(claim, 1001)));
+		hostile.put("employee claim as an object", tokens.with((c) -> c.claim(claim, Map.of("id", "E1001"))));
+		hostile.put("employee claim of 65 characters", tokens.with((c) -> c.claim(claim, "E".repeat(65))));
+		hostile.put("employee claim with SQL", tokens.with((c) -> c.claim(claim, "E1001' OR '1'='1")));
+		hostile.put("a user's token without the employee claim", tokens.with((c) -> c.subject("auth0|5f1a2b3c")));
+		hostile.put("gty password without the employee claim", tokens.with((c) -> c.claim("gty", "password")));
+		hostile.put("blank azp", tokens.with((c) -> c.claim("azp", "")));
+		hostile.put("scope as an array", tokens.with((c) -> c.claim("scope", List.of("read:timesheets"))));
+		hostile.put("scp element holding two scopes",
+				tokens.with((c) -> c.claim("scope", null).claim("scp", List.of("read:timesheets approve:timesheets"))));
+		hostile.put("permissions holding a number",
+				tokens.with((c) -> c.claim("scope", null).claim("permissions", List.of(1))));
+		List<String> wrong = new ArrayList<>();
+		for (Map.Entry<String, String> token : hostile.entrySet()) {
+			for (Map.Entry<String, Function<String, Http.Answer>> api : apis().entrySet()) {
+				Http.Answer answer = api.getValue().apply(token.getValue());
+				Figures.hostileClaimsTried.incrementAndGet();
+				if (answer.status() == 401 && answer.wwwAuthenticate() != null
+						&& answer.wwwAuthenticate().startsWith("Bearer error=\"invalid_token\"")
+						&& answer.isProblem()) {
+					Figures.hostileClaimsAnswered.incrementAndGet();
+				}
+				else {
+					wrong.add(api.getKey() + " / " + token.getKey() + " -> " + answer);
+				}
+			}
+		}
+
+		// least privilege: scope alone decides when present; permissions only without it
+		String readWithPermissions = tokens.with((c) -> c.claim("scope", "read:timesheets")
+			.claim("permissions", List.of("read:timesheets", "approve:timesheets", "delete:timesheets")));
+		expect(wrong, "scope read + permissions approve: approval", 403,
+				Http.post(pipeline.ingestUrl() + "/timesheets/" + ownTimesheet + "/approval", readWithPermissions,
+						"application/json", "{\"decision\":\"APPROVED\"}"));
+		expect(wrong, "scope read + permissions delete: deletion", 403,
+				Http.delete(pipeline.ingestUrl() + "/timesheets/" + ownTimesheet, readWithPermissions));
+		expect(wrong, "scope read + permissions: read", 200, queryProbe(readWithPermissions));
+		String permissionsOnly = tokens
+			.with((c) -> c.claim("scope", null).claim("permissions", List.of("read:timesheets")));
+		expect(wrong, "permissions read without scope: read", 200, queryProbe(permissionsOnly));
+		expect(wrong, "permissions read without scope: upload", 403, ingestProbe(permissionsOnly));
+
+		// employee ids compare in one canonical form: a lower-case claim is the same
+		// employee
+		String lowerCase = tokens.with((c) -> c.claim(claim, "e1001").claim("scope", "read:timesheets"));
+		expect(wrong, "claim e1001 reads E1001's timesheet", 200,
+				Http.get(pipeline.queryUrl() + "/timesheets/" + ownTimesheet, lowerCase));
+		expect(wrong, "claim e1001 reads E2001's timesheet", 404,
+				Http.get(pipeline.queryUrl() + "/timesheets/" + otherTimesheet, lowerCase));
+		assertThat(wrong).isEmpty();
+	}
+
+	private static void expect(List<String> wrong, String name, int status, Http.Answer answer) {
+		Figures.hostileClaimsTried.incrementAndGet();
+		if (answer.status() == status) {
+			Figures.hostileClaimsAnswered.incrementAndGet();
+		}
+		else {
+			wrong.add(name + " (expected " + status + ") -> " + answer);
+		}
 	}
 
 	private static void expect4xx(List<String> wrong, String name, Http.Answer answer) {
