@@ -119,8 +119,13 @@ public class Inbox {
 		Path folder = Files.createDirectories(this.root.resolve(done ? DONE : FAILED));
 		String name = file.getFileName().toString();
 		if (Files.exists(folder.resolve(name))) {
-			// the same name was finished before: keep both
-			name = stamped(name);
+			// the same name was finished before: keep both (and a third of the same
+			// second)
+			String stamped = stamped(name, "");
+			for (int copy = 2; Files.exists(folder.resolve(stamped)); copy++) {
+				stamped = stamped(name, "-" + copy);
+			}
+			name = stamped;
 		}
 		Path target = folder.resolve(name);
 		Path reportFile = folder.resolve(name + ".report.json");
@@ -133,8 +138,8 @@ public class Inbox {
 		return target;
 	}
 
-	private String stamped(String name) {
-		String stamp = STAMP.format(this.clock.instant());
+	private String stamped(String name, String copy) {
+		String stamp = STAMP.format(this.clock.instant()) + copy;
 		int dot = name.lastIndexOf('.');
 		return (dot > 0) ? name.substring(0, dot) + "." + stamp + name.substring(dot) : name + "." + stamp;
 	}
