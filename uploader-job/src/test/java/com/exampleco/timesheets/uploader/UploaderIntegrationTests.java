@@ -4,7 +4,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +30,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The job against the real auth server and the real ingest API on a real in-JVM KRaft
@@ -82,7 +87,8 @@ class UploaderIntegrationTests {
 		List<TestStack.Event> events = stack.eventsOf(batchIds);
 		assertThat(events).hasSize(10_000);
 		assertThat(events.stream().map(TestStack.Event::eventId).distinct()).hasSize(10_000);
-		assertThat(output.getOut()).contains("big.csv: 10000 entries in 20 batches")
+		assertThat(this.inbox.resolve(".big.csv.upload.json")).doesNotExist();
+		assertThat(output.getOut()).contains("big.csv: 10000 entries in 20 batches, new upload")
 			.contains("big.csv batch 20/20: 500 accepted")
 			.contains("entries/s")
 			.contains("summary: 1 done, 0 failed, 0 left in the inbox")
@@ -90,28 +96,98 @@ class UploaderIntegrationTests {
 	}
 
 	@Test
-	void secondRunOfTheSameFileResendsTheSameEventIds(CapturedOutput output) throws IOException {
-		String content = csv(45);
-		Files.writeString(this.inbox.resolve("week.csv"), content);
-		assertThat(upload("--batch-size", "10")).as(output.getAll()).isZero();
-		Set<UUID> firstBatchIds = batchIds(report("done/week.csv"));
-		Set<UUID> firstEventIds = eventIds(stack.eventsOf(firstBatchIds));
-		assertThat(firstEventIds).hasSize(45);
+	void aRevertToAnEarlierFileIsANewUploadWhoseEventsAreNew(CapturedOutput output) throws IOException {
+		// Monday: file A; Tuesday: a corrected file B; Wednesday: the byte-identical A
+		String monday = revertableCsv(25, "8");
+		String tuesday = revertableCsv(25, "7.5");
+		List<List<String>> keys = new ArrayList<>();
+		List<JsonNode> reports = new ArrayList<>();
+		for (String content : List.of(monday, tuesday, monday)) {
+			stack.ingest.reset();
+			Files.writeString(this.inbox.resolve("week.csv"), content);
+			assertThat(upload("--batch-size", "10", "--concurrency", "1")).as(output.getAll()).isZero();
+			keys.add(stack.ingest.keys(BATCHES));
+			reports.add(latestReport("done"));
+			assertThat(this.inbox.resolve(".week.csv.upload.json")).doesNotExist();
+		}
 
-		// the same file again (a re-delivery by the source system, or a re-run after a
-		// crash)
-		Files.writeString(this.inbox.resolve("week.csv"), content);
-		assertThat(upload("--batch-size", "10")).as(output.getAll()).isZero();
+		// every upload names its own batches: Wednesday's keys are not Monday's
+		assertThat(keys).allSatisfy((sent) -> assertThat(sent).hasSize(3).doesNotHaveDuplicates());
+		assertThat(keys.get(2)).doesNotContainAnyElementsOf(keys.get(0)).doesNotContainAnyElementsOf(keys.get(1));
+		assertThat(reports.get(2).path("sha256").asString()).isEqualTo(reports.get(0).path("sha256").asString());
+		assertThat(reports.get(2).path("uploadId").asString()).isNotEqualTo(reports.get(0).path("uploadId").asString());
+		assertThat(keys.get(2))
+			.allSatisfy((key) -> assertThat(key).contains(reports.get(2).path("uploadId").asString()));
+		Set<UUID> mondayBatches = batchIds(reports.get(0));
+		Set<UUID> wednesdayBatches = batchIds(reports.get(2));
+		assertThat(wednesdayBatches).hasSize(3).doesNotContainAnyElementsOf(mondayBatches);
+		// Wednesday's events are new (a processor applies them, not drops them as
+		// duplicates), and they are the last of each timesheet on the topic: replayed in
+		// order, the state ends in A
+		Set<UUID> all = new HashSet<>(mondayBatches);
+		all.addAll(batchIds(reports.get(1)));
+		all.addAll(wednesdayBatches);
+		List<TestStack.Event> events = stack.eventsOf(all);
+		assertThat(events).hasSize(75);
+		Set<UUID> mondayEvents = eventIds(events.stream().filter((e) -> mondayBatches.contains(e.batchId())).toList());
+		Map<String, TestStack.Event> last = new HashMap<>();
+		events.forEach((event) -> last.put(event.key(), event));
+		assertThat(last).hasSize(25).allSatisfy((timesheet, event) -> {
+			assertThat(wednesdayBatches).contains(event.batchId());
+			assertThat(mondayEvents).doesNotContain(event.eventId());
+			assertThat(event.entry().path("hours").asString()).isEqualTo("8");
+		});
+		assertThat(output.getOut())
+			.contains("week.csv: 25 entries in 3 batches, new upload " + reports.get(2).path("uploadId").asString());
+	}
 
-		JsonNode second = report(secondReportIn("done"));
-		assertThat(batchIds(second)).isEqualTo(firstBatchIds);
-		List<TestStack.Event> events = stack.eventsOf(firstBatchIds);
-		// every event twice on the topic, under the same eventId: the processor drops the
-		// second copy, so nothing new happens downstream
-		assertThat(events).hasSize(90);
-		assertThat(eventIds(events)).isEqualTo(firstEventIds);
+	@Test
+	void aRunAfterACrashMidFileResendsTheSameKeysForEveryBatch(CapturedOutput output) throws Exception {
+		Files.writeString(this.inbox.resolve("crash.csv"), csv(30));
+		Path record = this.inbox.resolve(".crash.csv.upload.json");
+		// batch 1 goes through; batch 2 is held at the front while the job is killed
+		stack.ingest.holdAfter(BATCHES, 1);
+		Path log = this.inbox.getParent().resolve(this.run + "-crash.log");
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-cp",
+						System.getProperty("java.class.path"), UploaderApplication.class.getName()));
+		command.addAll(stack.uploaderArguments(this.inbox.toString()));
+		command.addAll(List.of("--batch-size", "10", "--concurrency", "1"));
+		Process job = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+		try {
+			await().atMost(Duration.ofSeconds(90))
+				.untilAsserted(() -> assertThat(stack.ingest.held(BATCHES)).as(() -> read(log)).isEqualTo(1));
+		}
+		finally {
+			job.destroyForcibly();
+			job.waitFor();
+		}
+		List<String> firstKeys = stack.ingest.keys(BATCHES);
+		assertThat(stack.ingest.forwardedOk(BATCHES)).isEqualTo(1);
+		assertThat(firstKeys).hasSize(2);
+		assertThat(this.inbox.resolve("crash.csv")).exists();
+		assertThat(record).as("the upload record survives the crash").isRegularFile();
+		String uploadId = this.json.readTree(record.toFile()).path("uploadId").asString();
+		stack.ingest.reset();
+
+		assertThat(upload("--batch-size", "10", "--concurrency", "1")).as(output.getAll()).isZero();
+
+		List<String> secondKeys = stack.ingest.keys(BATCHES);
+		assertThat(secondKeys).hasSize(3).startsWith(firstKeys.toArray(String[]::new));
+		assertThat(output.getOut()).contains("crash.csv: 30 entries in 3 batches, continuing upload " + uploadId);
+		JsonNode report = report("done/crash.csv");
+		assertThat(report.path("uploadId").asString()).isEqualTo(uploadId);
+		assertThat(record).doesNotExist();
+		// batch 1 reached the topic twice under the same event ids (the processor records
+		// the second copy as DUPLICATE); nothing new was made of it
+		List<TestStack.Event> events = stack.eventsOf(batchIds(report));
+		assertThat(events).hasSize(40);
+		assertThat(eventIds(events)).hasSize(30);
 		assertThat(events.stream().collect(Collectors.groupingBy(TestStack.Event::eventId, Collectors.counting())))
-			.allSatisfy((eventId, copies) -> assertThat(copies).isEqualTo(2));
+			.containsValues(2L)
+			.values()
+			.filteredOn((copies) -> copies == 2L)
+			.hasSize(10);
 	}
 
 	@Test
@@ -145,14 +221,50 @@ class UploaderIntegrationTests {
 		assertThat(this.inbox.resolve("done")).doesNotExist();
 		assertThat(this.inbox.resolve("failed")).doesNotExist();
 		assertThat(output.getErr()).contains("a.csv: the ingest API stayed unavailable")
-			.contains("the next run resends it");
+			.contains("the next run continues upload");
 		assertThat(output.getOut()).contains("0 done, 0 failed, 2 left in the inbox");
+		// a.csv began its upload; the run stopped before b.csv
+		assertThat(this.inbox.resolve(".a.csv.upload.json")).isRegularFile();
+		assertThat(this.inbox.resolve(".b.csv.upload.json")).doesNotExist();
+		List<String> firstKeys = stack.ingest.keys(BATCHES);
+		assertThat(firstKeys).isNotEmpty().allSatisfy((key) -> assertThat(key).isEqualTo(firstKeys.get(0)));
 
-		// the service is back: the next run finishes both
+		// the service is back: the next run finishes both, a.csv under the same key
 		stack.ingest.reset();
 		assertThat(upload()).as(output.getAll()).isZero();
+		assertThat(stack.ingest.keys(BATCHES)).hasSize(2).first().isEqualTo(firstKeys.get(0));
 		assertThat(this.inbox.resolve("done/a.csv")).exists();
 		assertThat(this.inbox.resolve("done/b.csv")).exists();
+		assertThat(this.inbox.resolve(".a.csv.upload.json")).doesNotExist();
+		assertThat(this.inbox.resolve(".b.csv.upload.json")).doesNotExist();
+	}
+
+	@Test
+	void aReusedKeyFailsTheFileAtOnce(CapturedOutput output) throws IOException {
+		Files.writeString(this.inbox.resolve("reused.csv"), csv(30));
+		stack.ingest.answerAfter(BATCHES, 1, 1, 422, Map.of(),
+				"https://timesheets.exampleco.com/problems/idempotency-key-reused");
+
+		int exit = upload("--batch-size", "10", "--concurrency", "1");
+
+		assertThat(exit).as(output.getAll()).isEqualTo(1);
+		// batch 1 accepted, batch 2 refused and never retried, batch 3 never sent
+		assertThat(stack.ingest.requests(BATCHES)).isEqualTo(2);
+		assertThat(this.inbox.resolve("failed/reused.csv")).exists();
+		assertThat(this.inbox.resolve("done")).doesNotExist();
+		assertThat(this.inbox.resolve(".reused.csv.upload.json")).doesNotExist();
+		JsonNode report = report("failed/reused.csv");
+		assertThat(report.path("status").asString()).isEqualTo("FAILED");
+		assertThat(report.path("accepted").asInt()).isEqualTo(10);
+		assertThat(report.path("errors")).singleElement().satisfies((error) -> {
+			assertThat(error.path("batch").asInt()).isEqualTo(2);
+			assertThat(error.path("message").asString()).contains("holds the Idempotency-Key")
+				.contains(stack.ingest.keys(BATCHES).get(1))
+				.contains("HTTP 422");
+		});
+		assertThat(output.getErr()).contains("reused.csv: failed, the ingest API holds an Idempotency-Key of upload "
+				+ report.path("uploadId").asString() + " for a different request");
+		assertThat(output.getOut()).contains("0 done, 1 failed, 0 left in the inbox");
 	}
 
 	@Test
@@ -351,13 +463,34 @@ class UploaderIntegrationTests {
 		return this.json.readTree(this.inbox.resolve(file + ".report.json").toFile());
 	}
 
-	private String secondReportIn(String folder) throws IOException {
+	private String revertableCsv(int rows, String hours) {
+		StringBuilder csv = new StringBuilder(HEADER);
+		for (int i = 1; i <= rows; i++) {
+			csv.append("v-" + this.run + "-" + i + ",E1001,ALPHA,2026-11-" + String.format("%02d", i) + "," + hours
+					+ ",\n");
+		}
+		return csv.toString();
+	}
+
+	/** The report of a folder written last. */
+	private JsonNode latestReport(String folder) throws IOException {
+		List<JsonNode> reports = new ArrayList<>();
 		try (Stream<Path> files = Files.list(this.inbox.resolve(folder))) {
-			return folder + "/"
-					+ files.map((path) -> path.getFileName().toString())
-						.filter((name) -> name.endsWith(".csv") && !name.equals("week.csv"))
-						.findFirst()
-						.orElseThrow();
+			for (Path file : files.filter((path) -> path.toString().endsWith(".report.json")).toList()) {
+				reports.add(this.json.readTree(file.toFile()));
+			}
+		}
+		return reports.stream()
+			.max(Comparator.comparing((JsonNode report) -> Instant.parse(report.path("finishedAt").asString())))
+			.orElseThrow();
+	}
+
+	private static String read(Path log) {
+		try {
+			return Files.exists(log) ? Files.readString(log) : "";
+		}
+		catch (IOException ex) {
+			return ex.toString();
 		}
 	}
 

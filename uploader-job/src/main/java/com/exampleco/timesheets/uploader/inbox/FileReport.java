@@ -16,6 +16,8 @@ import org.jspecify.annotations.Nullable;
  * @param status {@code DONE} or {@code FAILED}
  * @param format the file's format
  * @param sha256 hex SHA-256 of the file's bytes (the Idempotency-Keys derive from it)
+ * @param uploadId the id of the upload that sent it (part of every Idempotency-Key), or
+ * null when nothing was sent
  * @param entries entries in the file
  * @param batchSize entries per batch
  * @param batches batches the file was split into
@@ -27,9 +29,9 @@ import org.jspecify.annotations.Nullable;
  * @param processing what the processor made of the batches ({@code --await} only)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record FileReport(String file, String status, String format, String sha256, int entries, int batchSize,
-		int batches, int accepted, List<UUID> batchIds, Instant startedAt, Instant finishedAt, List<Error> errors,
-		@Nullable Processing processing) {
+public record FileReport(String file, String status, String format, String sha256, @Nullable UUID uploadId, int entries,
+		int batchSize, int batches, int accepted, List<UUID> batchIds, Instant startedAt, Instant finishedAt,
+		List<Error> errors, @Nullable Processing processing) {
 
 	/**
 	 * One problem.

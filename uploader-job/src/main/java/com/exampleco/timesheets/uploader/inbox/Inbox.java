@@ -9,6 +9,8 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import com.exampleco.timesheets.events.entry.EntryFormat;
@@ -18,9 +20,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The folder the job works on. Candidates are the regular, non-hidden files directly
- * inside it, in name order; a finished file moves to {@code done/} or {@code failed/}
- * with its report beside it. A file is moved only after its report is written, so a crash
- * leaves it in the inbox for the next run to redo.
+ * inside it, in name order; a file being uploaded has its {@link UploadRecords upload
+ * record} beside it (a hidden file); a finished file moves to {@code done/} or
+ * {@code failed/} with its report beside it, and its upload record is removed. A file is
+ * moved only after its report is written, so a crash leaves it in the inbox, with its
+ * upload record, for the next run to continue.
  */
 public class Inbox {
 
@@ -37,11 +41,26 @@ public class Inbox {
 
 	private final Clock clock;
 
+	private final UploadRecords uploads;
+
 	private final JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
 	public Inbox(Path root, Clock clock) {
+		this(root, clock, UUID::randomUUID);
+	}
+
+	Inbox(Path root, Clock clock, Supplier<UUID> uploadIds) {
 		this.root = root;
 		this.clock = clock;
+		this.uploads = new UploadRecords(root, clock, uploadIds);
+	}
+
+	/**
+	 * The upload records of the files in this inbox.
+	 * @return the records, never null
+	 */
+	public UploadRecords uploads() {
+		return this.uploads;
 	}
 
 	/**
@@ -86,7 +105,10 @@ public class Inbox {
 	}
 
 	/**
-	 * Writes the report, then moves the file beside it.
+	 * Writes the report, then moves the file beside it and removes its upload record.
+	 * Before the move the record is marked with the file's destination, so that a crash
+	 * between the move and the removal cannot make a later copy of the file continue this
+	 * upload.
 	 * @param file the file in the inbox
 	 * @param report its report
 	 * @param done true for {@code done/}, false for {@code failed/}
@@ -97,20 +119,27 @@ public class Inbox {
 		Path folder = Files.createDirectories(this.root.resolve(done ? DONE : FAILED));
 		String name = file.getFileName().toString();
 		if (Files.exists(folder.resolve(name))) {
-			// the same name was finished before: keep both
-			name = stamped(name);
+			// the same name was finished before: keep both (and a third of the same
+			// second)
+			String stamped = stamped(name, "");
+			for (int copy = 2; Files.exists(folder.resolve(stamped)); copy++) {
+				stamped = stamped(name, "-" + copy);
+			}
+			name = stamped;
 		}
 		Path target = folder.resolve(name);
 		Path reportFile = folder.resolve(name + ".report.json");
 		Path partial = folder.resolve("." + name + ".report.json.part");
 		this.json.writeValue(partial.toFile(), report);
 		move(partial, reportFile);
+		this.uploads.finishing(file, target);
 		move(file, target);
+		this.uploads.forget(file);
 		return target;
 	}
 
-	private String stamped(String name) {
-		String stamp = STAMP.format(this.clock.instant());
+	private String stamped(String name, String copy) {
+		String stamp = STAMP.format(this.clock.instant()) + copy;
 		int dot = name.lastIndexOf('.');
 		return (dot > 0) ? name.substring(0, dot) + "." + stamp + name.substring(dot) : name + "." + stamp;
 	}

@@ -20,6 +20,7 @@ import com.exampleco.timesheets.uploader.config.UploaderProperties;
 import com.exampleco.timesheets.uploader.inbox.FileReport;
 import com.exampleco.timesheets.uploader.inbox.Inbox;
 import com.exampleco.timesheets.uploader.inbox.InboxLock;
+import com.exampleco.timesheets.uploader.inbox.UploadRecords;
 import com.exampleco.timesheets.uploader.upload.Backoff;
 import com.exampleco.timesheets.uploader.upload.Batch;
 import com.exampleco.timesheets.uploader.upload.BatchResult;
@@ -28,6 +29,7 @@ import com.exampleco.timesheets.uploader.upload.FilePreparer;
 import com.exampleco.timesheets.uploader.upload.FileUploader;
 import com.exampleco.timesheets.uploader.upload.IngestClient;
 import com.exampleco.timesheets.uploader.upload.PreparedFile;
+import com.exampleco.timesheets.uploader.upload.Upload;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,10 +43,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * One run of the job over the inbox: lock it, get a token, then for each file in name
- * order read and validate it, send its batches, optionally wait for the processor, and
- * move it to {@code done/} or {@code failed/} with its report. Its exit code: 0 when
- * every file is done, 1 when some file failed or stayed in the inbox, 2 when the job
- * could not run (configuration, authentication, inbox locked).
+ * order read and validate it, continue its upload or begin a new one (its upload record
+ * in the inbox), send its batches, optionally wait for the processor, and move it to
+ * {@code done/} or {@code failed/} with its report. Its exit code: 0 when every file is
+ * done, 1 when some file failed or stayed in the inbox, 2 when the job could not run
+ * (configuration, authentication, inbox locked).
  */
 @Component
 class UploadJob implements ApplicationRunner, ExitCodeGenerator {
@@ -132,6 +135,9 @@ class UploadJob implements ApplicationRunner, ExitCodeGenerator {
 		inbox.check();
 		try (InboxLock lock = inbox.lock()) {
 			List<Path> files = files(inbox);
+			if (!this.properties.dryRun()) {
+				sweepUploadRecords(inbox);
+			}
 			this.console
 				.info("uploader: inbox " + this.properties.inbox() + ", " + files.size() + " file(s), batch size "
 						+ this.properties.batchSize() + ", concurrency " + this.properties.concurrency()
@@ -177,6 +183,19 @@ class UploadJob implements ApplicationRunner, ExitCodeGenerator {
 		}
 	}
 
+	private void sweepUploadRecords(Inbox inbox) {
+		List<String> removed;
+		try {
+			removed = inbox.uploads().sweep();
+		}
+		catch (IOException ex) {
+			throw new ConfigurationProblem("cannot clean up the upload records in " + this.properties.inbox() + " ("
+					+ ex.getClass().getSimpleName() + "): is the inbox writable?");
+		}
+		removed.forEach((name) -> this.console
+			.info(name + ": removed the upload record of a file no longer in the inbox; a new copy is a new upload"));
+	}
+
 	private FileUploader newUploader() {
 		BatchSender sender = new BatchSender(this.ingest.getObject(), new Backoff(this.properties.backoff()),
 				this.properties.retryDeadline(), this.properties.auth().tokenUri(), this.clock);
@@ -193,7 +212,7 @@ class UploadJob implements ApplicationRunner, ExitCodeGenerator {
 		EntryFormat format = EntryFormat.ofFileName(name).orElseThrow();
 		PreparedFile prepared;
 		try {
-			prepared = this.preparer.prepare(file, format, this.properties.batchSize());
+			prepared = this.preparer.prepare(file, format);
 		}
 		catch (IOException ex) {
 			this.console.error(name + ": cannot be read (" + ex.getClass().getSimpleName() + "); left in the inbox");
@@ -204,35 +223,40 @@ class UploadJob implements ApplicationRunner, ExitCodeGenerator {
 			return invalid(inbox, prepared, started, tally);
 		}
 		if (this.properties.dryRun()) {
-			this.console.info(name + ": valid, " + prepared.entries() + " entries in " + prepared.batches().size()
+			// split and serialised as for real, under an id that is never sent
+			Upload trial = this.preparer.split(prepared, UUID.randomUUID(), this.properties.batchSize());
+			this.console.info(name + ": valid, " + prepared.entries() + " entries in " + trial.batches().size()
 					+ " batches (dry run: not sent)");
 			tally.done++;
 			return true;
 		}
-		this.console.info(name + ": " + prepared.entries() + " entries in " + prepared.batches().size() + " batches");
+		UploadRecords.Begun begun = beginUpload(inbox, prepared);
+		Upload upload = this.preparer.split(prepared, begun.upload().uploadId(), begun.upload().batchSize());
+		this.console.info(name + ": " + prepared.entries() + " entries in " + upload.batches().size() + " batches, "
+				+ describe(begun, upload));
 		AtomicLong fileAccepted = new AtomicLong();
-		List<BatchResult> results = uploader.upload(prepared, new FileUploader.Listener() {
+		List<BatchResult> results = uploader.upload(upload, new FileUploader.Listener() {
 
 			@Override
 			public void finished(BatchResult result) {
 				if (result.outcome() == BatchResult.Outcome.ACCEPTED) {
 					long accepted = fileAccepted.addAndGet(result.accepted());
 					UploadJob.this.console
-						.info("  " + name + " batch " + result.batch().number() + "/" + prepared.batches().size() + ": "
+						.info("  " + name + " batch " + result.batch().number() + "/" + upload.batches().size() + ": "
 								+ result.accepted() + " accepted (batch " + result.batchId() + ")"
 								+ ((result.attempts() > 1) ? " after " + result.attempts() + " attempts" : "") + ", "
 								+ Console.rate(accepted, Duration.between(started, UploadJob.this.clock.instant())));
 				}
 				else {
-					UploadJob.this.console.error(
-							"  " + name + " batch " + result.batch().number() + "/" + prepared.batches().size() + ": "
-									+ result.outcome().name().toLowerCase().replace('_', ' ') + ": " + result.detail());
+					UploadJob.this.console
+						.error("  " + name + " batch " + result.batch().number() + "/" + upload.batches().size() + ": "
+								+ result.outcome().name().toLowerCase().replace('_', ' ') + ": " + result.detail());
 				}
 			}
 
 			@Override
 			public void retrying(Batch batch, int retry, String why, Duration delay) {
-				UploadJob.this.console.info("  " + name + " batch " + batch.number() + "/" + prepared.batches().size()
+				UploadJob.this.console.info("  " + name + " batch " + batch.number() + "/" + upload.batches().size()
 						+ ": " + why + "; retry " + retry + " in " + Console.seconds(delay));
 			}
 
@@ -245,27 +269,39 @@ class UploadJob implements ApplicationRunner, ExitCodeGenerator {
 			.filter((r) -> r.outcome() == BatchResult.Outcome.ACCEPTED)
 			.map(BatchResult::batchId)
 			.toList();
-		boolean refused = results.stream().anyMatch((r) -> r.outcome() == BatchResult.Outcome.REFUSED);
+		boolean keyReused = results.stream().anyMatch((r) -> r.outcome() == BatchResult.Outcome.KEY_REUSED);
+		boolean refused = keyReused || results.stream().anyMatch((r) -> r.outcome() == BatchResult.Outcome.REFUSED);
 		boolean gaveUp = results.stream().anyMatch((r) -> r.outcome() == BatchResult.Outcome.GAVE_UP);
 		if (refused) {
 			List<FileReport.Error> errors = new ArrayList<>();
 			for (BatchResult result : results) {
-				if (result.outcome() == BatchResult.Outcome.REFUSED) {
+				if (result.outcome() == BatchResult.Outcome.REFUSED
+						|| result.outcome() == BatchResult.Outcome.KEY_REUSED) {
 					errors.add(new FileReport.Error(null, null, null, result.batch().number(), null, result.detail()));
 					result.violations().forEach((v) -> errors.add(error(v, result.batch().number())));
 				}
 			}
-			FileReport report = report(prepared, "FAILED", accepted, batchIds, started, errors, null);
+			FileReport report = report(upload, "FAILED", accepted, batchIds, started, errors, null);
 			Path moved = finish(inbox, file, report, false);
-			this.console.error(name + ": failed, the API refused a batch; " + accepted + " of " + prepared.entries()
-					+ " entries were accepted before (report " + relative(moved) + ".report.json)");
+			if (keyReused) {
+				this.console.error(name + ": failed, the ingest API holds an Idempotency-Key of upload "
+						+ upload.uploadId() + " for a different request and published nothing of that batch; "
+						+ accepted + " of " + prepared.entries() + " entries were accepted before (report "
+						+ relative(moved) + ".report.json). Its upload record is gone: put the file back into the "
+						+ "inbox to send it as a new upload");
+			}
+			else {
+				this.console.error(name + ": failed, the API refused a batch; " + accepted + " of " + prepared.entries()
+						+ " entries were accepted before (report " + relative(moved) + ".report.json)");
+			}
 			tally.failed++;
 			return true;
 		}
 		if (gaveUp) {
 			this.console.error(name + ": the ingest API stayed unavailable; " + accepted + " of " + prepared.entries()
-					+ " entries accepted so far. The file stays in the inbox and the next run resends it "
-					+ "(same Idempotency-Keys, so nothing is doubled); stopping this run");
+					+ " entries accepted so far. The file stays in the inbox with its upload record and the next "
+					+ "run continues upload " + upload.uploadId()
+					+ " (same Idempotency-Keys, so nothing is doubled); stopping this run");
 			tally.unfinished++;
 			return false;
 		}
@@ -273,7 +309,7 @@ class UploadJob implements ApplicationRunner, ExitCodeGenerator {
 		if (this.properties.await()) {
 			processing = awaitProcessing(name, results, tally);
 		}
-		FileReport report = report(prepared, "DONE", accepted, batchIds, started, List.of(), processing);
+		FileReport report = report(upload, "DONE", accepted, batchIds, started, List.of(), processing);
 		Path moved = finish(inbox, file, report, true);
 		Duration elapsed = Duration.between(started, this.clock.instant());
 		this.console.info(name + ": done, " + accepted + " entries accepted in " + acceptedBatches + " batches, "
@@ -324,7 +360,9 @@ class UploadJob implements ApplicationRunner, ExitCodeGenerator {
 		}
 		else {
 			List<FileReport.Error> errors = violations.stream().map((v) -> error(v, null)).toList();
-			FileReport report = report(prepared, "FAILED", 0, List.of(), started, errors, null);
+			FileReport report = new FileReport(name, "FAILED", prepared.format().name(), prepared.sha256(), null,
+					prepared.entries(), this.properties.batchSize(), 0, 0, List.of(), started, this.clock.instant(),
+					errors, null);
 			Path moved = finish(inbox, prepared.path(), report, false);
 			this.console.error(name + ": failed, " + violations.size() + " problem(s), nothing sent (report "
 					+ relative(moved) + ".report.json)");
@@ -347,11 +385,37 @@ class UploadJob implements ApplicationRunner, ExitCodeGenerator {
 				batch, null, v.message());
 	}
 
-	private FileReport report(PreparedFile prepared, String status, int accepted, List<UUID> batchIds, Instant started,
+	private FileReport report(Upload upload, String status, int accepted, List<UUID> batchIds, Instant started,
 			List<FileReport.Error> errors, FileReport.Processing processing) {
-		return new FileReport(prepared.name(), status, prepared.format().name(), prepared.sha256(), prepared.entries(),
-				prepared.batchSize(), prepared.batches().size(), accepted, batchIds, started, this.clock.instant(),
-				errors, processing);
+		PreparedFile file = upload.file();
+		return new FileReport(file.name(), status, file.format().name(), file.sha256(), upload.uploadId(),
+				file.entries(), upload.batchSize(), upload.batches().size(), accepted, batchIds, started,
+				this.clock.instant(), errors, processing);
+	}
+
+	/**
+	 * Continues the file's upload or begins a new one; its record is on disk before
+	 * anything is sent.
+	 */
+	private UploadRecords.Begun beginUpload(Inbox inbox, PreparedFile prepared) {
+		try {
+			return inbox.uploads().begin(prepared.path(), prepared.sha256(), this.properties.batchSize());
+		}
+		catch (IOException ex) {
+			throw new ConfigurationProblem("cannot write the upload record of " + prepared.name() + " ("
+					+ ex.getClass().getSimpleName() + "): is the inbox writable?");
+		}
+	}
+
+	private String describe(UploadRecords.Begun begun, Upload upload) {
+		return switch (begun.how()) {
+			case NEW -> "new upload " + upload.uploadId();
+			case CONTINUED -> "continuing upload " + upload.uploadId() + " begun at " + begun.upload().startedAt()
+					+ ((upload.batchSize() != this.properties.batchSize())
+							? " with its batch size " + upload.batchSize() : "")
+					+ " (same Idempotency-Keys)";
+			case RESTARTED -> "new upload " + upload.uploadId() + " (" + begun.why() + ")";
+		};
 	}
 
 	private Path finish(Inbox inbox, Path file, FileReport report, boolean done) {

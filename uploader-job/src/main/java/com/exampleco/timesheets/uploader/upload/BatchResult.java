@@ -30,6 +30,12 @@ public record BatchResult(Batch batch, Outcome outcome, @Nullable UUID batchId, 
 		REFUSED,
 
 		/**
+		 * The API holds the batch's {@code Idempotency-Key} for a different request and
+		 * published nothing of it; the file fails.
+		 */
+		KEY_REUSED,
+
+		/**
 		 * Still unavailable when the retry deadline passed; the file stays in the inbox.
 		 */
 		GAVE_UP,

@@ -83,6 +83,12 @@ public class BatchSender {
 					throw new AuthenticationProblem(AuthenticationProblem.Kind.TOKEN_REFUSED,
 							"the ingest API denied the request (" + answer.detail()
 									+ "): the client needs the create:timesheets scope");
+				case KEY_REUSED:
+					return new BatchResult(batch, BatchResult.Outcome.KEY_REUSED, null, 0, attempts,
+							"the ingest API holds the Idempotency-Key " + batch.idempotencyKey()
+									+ " for a different request and published nothing of this batch (" + answer.detail()
+									+ ")",
+							List.of());
 				case REFUSED:
 					return new BatchResult(batch, BatchResult.Outcome.REFUSED, null, 0, attempts, answer.detail(),
 							toFileLines(batch, answer.violations()));

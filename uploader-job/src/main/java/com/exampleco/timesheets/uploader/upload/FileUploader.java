@@ -32,14 +32,14 @@ public class FileUploader implements AutoCloseable {
 	}
 
 	/**
-	 * Sends every batch of a valid file.
-	 * @param file the file
+	 * Sends every batch of an upload.
+	 * @param file the upload
 	 * @param listener hears about each batch and retry
 	 * @return one result per batch, in batch order
 	 * @throws AuthenticationProblem when the run must stop for want of a token
 	 * @throws InterruptedException when interrupted
 	 */
-	public List<BatchResult> upload(PreparedFile file, Listener listener) throws InterruptedException {
+	public List<BatchResult> upload(Upload file, Listener listener) throws InterruptedException {
 		AtomicBoolean stop = new AtomicBoolean();
 		List<Future<BatchResult>> futures = new ArrayList<>();
 		for (Batch batch : file.batches()) {

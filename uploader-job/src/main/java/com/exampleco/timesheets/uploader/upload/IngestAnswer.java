@@ -49,6 +49,13 @@ public record IngestAnswer(Kind kind, int status, @Nullable UUID batchId, int ac
 		/** 403: the token lacks the scope; no new token will help. */
 		FORBIDDEN,
 
+		/**
+		 * 422 whose problem {@code type} ends in {@value IngestClient#KEY_REUSED_TYPE}:
+		 * the API holds the batch's {@code Idempotency-Key} for a different request and
+		 * published nothing. Never retried; the file fails.
+		 */
+		KEY_REUSED,
+
 		/** Any other answer: the batch cannot succeed as it is; the file fails. */
 		REFUSED
 

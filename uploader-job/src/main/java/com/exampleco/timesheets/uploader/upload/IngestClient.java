@@ -33,6 +33,12 @@ public class IngestClient {
 
 	static final String PATH = "/timesheet-batches";
 
+	/**
+	 * How the problem {@code type} of the ingest API's answer to a reused
+	 * {@code Idempotency-Key} ends (the type is a URI; only its last segment is matched).
+	 */
+	static final String KEY_REUSED_TYPE = "idempotency-key-reused";
+
 	private static final int MAX_BODY_READ = 1 << 20;
 
 	private final RestClient restClient;
@@ -79,6 +85,9 @@ public class IngestClient {
 		}
 		if (status == 403) {
 			return IngestAnswer.of(IngestAnswer.Kind.FORBIDDEN, status, detail, List.of());
+		}
+		if (status == 422 && body.path("type").asString("").endsWith(KEY_REUSED_TYPE)) {
+			return IngestAnswer.of(IngestAnswer.Kind.KEY_REUSED, status, detail, List.of());
 		}
 		return IngestAnswer.of(IngestAnswer.Kind.REFUSED, status, detail, violations(body));
 	}

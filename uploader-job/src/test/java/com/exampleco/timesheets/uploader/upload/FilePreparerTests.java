@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import com.exampleco.timesheets.events.IdempotencyKeys;
 import com.exampleco.timesheets.events.TimesheetEntry;
@@ -32,36 +33,59 @@ class FilePreparerTests {
 	@TempDir
 	Path dir;
 
+	static final UUID UPLOAD = UUID.fromString("0b5f3c1e-8a4d-4c47-9a51-3d0e7f6a2b10");
+
 	@Test
-	void sameContentGivesTheSameKeysWhateverTheFileName() throws IOException {
+	void theSameUploadOfTheSameContentGivesTheSameKeysWhateverTheFileName() throws IOException {
 		String csv = csv(7);
-		PreparedFile first = this.preparer.prepare(write("a.csv", csv), EntryFormat.CSV, 3);
-		PreparedFile second = this.preparer.prepare(write("renamed.csv", csv), EntryFormat.CSV, 3);
+		Upload first = upload(write("a.csv", csv), UPLOAD, 3);
+		Upload retry = upload(write("renamed.csv", csv), UPLOAD, 3);
 
 		assertThat(first.batches()).extracting(Batch::idempotencyKey)
-			.containsExactlyElementsOf(second.batches().stream().map(Batch::idempotencyKey).toList())
+			.containsExactlyElementsOf(retry.batches().stream().map(Batch::idempotencyKey).toList())
 			.doesNotHaveDuplicates()
 			.allSatisfy((key) -> assertThat(IdempotencyKeys.isValid(key)).isTrue());
 		assertThat(first.batches()).extracting(Batch::entries).containsExactly(3, 3, 1);
-		assertThat(first.batches().get(2).idempotencyKey()).isEqualTo("tsu1." + first.sha256() + ".3.3");
+		assertThat(first.batches().get(2).idempotencyKey())
+			.isEqualTo("tsu2." + first.file().sha256() + "." + UPLOAD + ".3.3");
+	}
+
+	@Test
+	void anotherUploadOfTheSameBytesGivesOtherKeys() throws IOException {
+		Path file = write("a.csv", csv(4));
+		Upload monday = upload(file, UPLOAD, 2);
+		Upload wednesday = upload(file, UUID.randomUUID(), 2);
+
+		assertThat(wednesday.file().sha256()).isEqualTo(monday.file().sha256());
+		assertThat(wednesday.batches()).extracting(Batch::idempotencyKey)
+			.doesNotContainAnyElementsOf(monday.batches().stream().map(Batch::idempotencyKey).toList());
+		assertThat(wednesday.batches()).extracting(Batch::body)
+			.containsExactlyElementsOf(monday.batches().stream().map(Batch::body).toList());
 	}
 
 	@Test
 	void changedContentOrBatchSizeGivesOtherKeys() throws IOException {
-		PreparedFile original = this.preparer.prepare(write("a.csv", csv(4)), EntryFormat.CSV, 2);
-		PreparedFile changed = this.preparer.prepare(write("b.csv", csv(4).replace(",8,", ",7.5,")), EntryFormat.CSV,
-				2);
-		PreparedFile resized = this.preparer.prepare(write("c.csv", csv(4)), EntryFormat.CSV, 4);
+		Upload original = upload(write("a.csv", csv(4)), UPLOAD, 2);
+		Upload changed = upload(write("b.csv", csv(4).replace(",8,", ",7.5,")), UPLOAD, 2);
+		Upload resized = upload(write("c.csv", csv(4)), UPLOAD, 4);
 
 		assertThat(changed.batches().get(0).idempotencyKey()).isNotEqualTo(original.batches().get(0).idempotencyKey());
 		assertThat(resized.batches().get(0).idempotencyKey()).isNotEqualTo(original.batches().get(0).idempotencyKey());
 	}
 
 	@Test
+	void theLongestKeyFitsTheApisLimit() {
+		String key = FilePreparer.idempotencyKey("f".repeat(64), UPLOAD, 100_000, 100_000);
+
+		assertThat(key).hasSizeLessThanOrEqualTo(120);
+		assertThat(IdempotencyKeys.isValid(key)).isTrue();
+	}
+
+	@Test
 	void batchBodiesReadBackAsTheValidatedEntries() throws IOException {
 		String csv = "external_id,employee_id,project_code,work_date,hours,note\n"
 				+ " A-1 ,E1,P.1,2026-11-02,7.50,\"a, \"\"b\"\"\nc\"\n" + "A-2,E1,P.1,2026-11-03,10,\n";
-		PreparedFile file = this.preparer.prepare(write("a.csv", csv), EntryFormat.CSV, 500);
+		Upload file = upload(write("a.csv", csv), UPLOAD, 500);
 
 		EntryReader.Result read = new EntryReader().read(EntryFormat.JSON_ARRAY, file.batches().get(0).body());
 		List<TimesheetEntry> sent = this.validator.validate(read.entries()).entries();
@@ -77,10 +101,10 @@ class FilePreparerTests {
 	@Test
 	void duplicateExternalIdsAcrossBatchesFailTheWholeFile() throws IOException {
 		String csv = csv(3) + "r-1,E1,P1,2026-11-02,1,\n";
-		PreparedFile file = this.preparer.prepare(write("dup.csv", csv), EntryFormat.CSV, 2);
+		PreparedFile file = this.preparer.prepare(write("dup.csv", csv), EntryFormat.CSV);
 
 		assertThat(file.valid()).isFalse();
-		assertThat(file.batches()).isEmpty();
+		assertThat(file.validated()).isEmpty();
 		assertThat(file.violations()).singleElement()
 			.satisfies((violation) -> assertThat(violation.line()).isEqualTo(5))
 			.satisfies((violation) -> assertThat(violation.field()).isEqualTo("externalId"));
@@ -90,7 +114,7 @@ class FilePreparerTests {
 	void everyBadRowIsReportedWithItsLine() throws IOException {
 		String csv = "external_id,employee_id,project_code,work_date,hours,note\n" + "r-1,E1,P1,2026-11-02,1\n"
 				+ "r-2,E1,P1,2026-11-31,1,\n" + "r-3,E1,P1,2026-11-02,1,\n" + "r-4,E1,P1,2026-12-02,1,\n";
-		PreparedFile file = this.preparer.prepare(write("bad.csv", csv), EntryFormat.CSV, 2);
+		PreparedFile file = this.preparer.prepare(write("bad.csv", csv), EntryFormat.CSV);
 
 		assertThat(file.valid()).isFalse();
 		assertThat(file.violations()).extracting((v) -> v.line()).contains(2);
@@ -100,11 +124,15 @@ class FilePreparerTests {
 	void anEmptyFileIsInvalid() throws IOException {
 		PreparedFile file = this.preparer.prepare(
 				write("empty.csv", "external_id,employee_id,project_code,work_date,hours,note\r\n\r\n"),
-				EntryFormat.CSV, 2);
+				EntryFormat.CSV);
 
 		assertThat(file.valid()).isFalse();
 		assertThat(file.violations()).singleElement()
 			.satisfies((violation) -> assertThat(violation.message()).contains("no entries"));
+	}
+
+	private Upload upload(Path file, UUID uploadId, int batchSize) throws IOException {
+		return this.preparer.split(this.preparer.prepare(file, EntryFormat.CSV), uploadId, batchSize);
 	}
 
 	private Path write(String name, String content) throws IOException {
