@@ -28,23 +28,37 @@ import org.springframework.util.Assert;
  */
 public final class ApiRoutes {
 
+	/**
+	 * The scope that opens the management data of the APIs: Prometheus metrics
+	 * ({@code GET /actuator/prometheus}) and the details and components of
+	 * {@code /actuator/health} (each app's {@code management.endpoint.health.roles} names
+	 * {@code SCOPE_read:metrics}).
+	 */
+	public static final String METRICS_SCOPE = "read:metrics";
+
 	private static final Pattern SCOPE_TOKEN = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]+");
 
 	private static final List<RequestMatcher> ANONYMOUS = List.of(
 			PathPatternRequestMatcher.pathPattern(HttpMethod.GET, "/actuator/health/**"),
 			PathPatternRequestMatcher.pathPattern(HttpMethod.HEAD, "/actuator/health/**"));
 
-	// operational endpoints: readable with any valid token of the issuer, whatever its
+	// the API description: readable with any valid token of the issuer, whatever its
 	// scopes
 	private static final List<RequestMatcher> AUTHENTICATED = List.of(
-			PathPatternRequestMatcher.pathPattern(HttpMethod.GET, "/actuator/prometheus"),
 			PathPatternRequestMatcher.pathPattern(HttpMethod.GET, "/v3/api-docs"),
 			PathPatternRequestMatcher.pathPattern(HttpMethod.GET, "/v3/api-docs/**"));
 
 	private final List<Route> routes;
 
+	// metrics are operational data (request rates per route, error counts, pool sizes):
+	// only for a token that was given the dedicated scope
+	private static final List<Route> MANAGEMENT = List.of(new Route(
+			PathPatternRequestMatcher.pathPattern(HttpMethod.GET, "/actuator/prometheus"), List.of(METRICS_SCOPE)));
+
 	private ApiRoutes(List<Route> routes) {
-		this.routes = List.copyOf(routes);
+		List<Route> all = new ArrayList<>(MANAGEMENT);
+		all.addAll(routes);
+		this.routes = List.copyOf(all);
 	}
 
 	/**
@@ -57,11 +71,11 @@ public final class ApiRoutes {
 
 	/**
 	 * Adds the rules to an app's {@code authorizeHttpRequests}: actuator health
-	 * ({@code GET|HEAD /actuator/health/**}) anonymous; metrics
-	 * ({@code GET /actuator/prometheus}) and the OpenAPI document
-	 * ({@code GET /v3/api-docs}) for any valid token; then each route with its scope.
-	 * Returns the registry so the app ends the chain itself, normally with
-	 * {@code .anyRequest().denyAll()}.
+	 * ({@code GET|HEAD /actuator/health/**}) anonymous; the OpenAPI document
+	 * ({@code GET /v3/api-docs}) for any valid token; metrics
+	 * ({@code GET /actuator/prometheus}) for {@value #METRICS_SCOPE}; then each route
+	 * with its scope. Returns the registry so the app ends the chain itself, normally
+	 * with {@code .anyRequest().denyAll()}.
 	 * @param authorize the registry of the app's filter chain
 	 * @return the same registry
 	 */
@@ -80,9 +94,9 @@ public final class ApiRoutes {
 	}
 
 	/**
-	 * The scope the first matching route needs. For a route that any of several scopes
-	 * opens, the first of them: one scope that is enough (a list would read as "all of
-	 * these").
+	 * The scope the first matching route needs ({@value #METRICS_SCOPE} for the metrics).
+	 * For a route that any of several scopes opens, the first of them: one scope that is
+	 * enough (a list would read as "all of these").
 	 * @param request the request
 	 * @return the scope, or empty when no declared route matches
 	 */

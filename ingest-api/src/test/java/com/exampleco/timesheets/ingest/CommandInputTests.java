@@ -10,6 +10,7 @@ import com.exampleco.timesheets.events.TimesheetRejected;
 import com.exampleco.timesheets.ingest.publishing.EventPublisher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mockito.ArgumentCaptor;
 
@@ -62,12 +63,31 @@ class CommandInputTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "{\"decision\":\"MAYBE\"}", "{}", "{\"comment\":\"no decision\"}",
-			"{\"decision\":\"APPROVED\",\"status\":\"APPROVED\"}", "{\"decision\":\"APPROVED\",\"actor\":{}}",
-			"not json", "[]" })
-	void refusesMalformedApproval(String body) throws Exception {
+	@ValueSource(strings = { "not json", "{\"decision\":", "{\"decision\":\"APPROVED\"} {}", "" })
+	void refusesMalformedApprovalAsBadRequest(String body) throws Exception {
 		approve(body).andExpect(status().isBadRequest())
-			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.type").value("https://timesheets.exampleco.com/problems/malformed-body"))
+			.andExpect(jsonPath("$.errors[0].message").exists());
+		verify(this.publisher, never()).publish(any());
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', value = { "{\"decision\":\"MAYBE\"}|decision|must be one of APPROVED, REJECTED",
+			"{\"decision\":\"approved\"}|decision|must be one of APPROVED, REJECTED", "{}|decision|must not be null",
+			"{\"comment\":\"no decision\"}|decision|must not be null",
+			"{\"decision\":\"APPROVED\",\"status\":\"APPROVED\"}|status|unknown field",
+			"{\"decision\":\"APPROVED\",\"actor\":{}}|actor|unknown field",
+			"{\"decision\":\"APPROVED\",\"comment\":{}}|comment|has the wrong type", "[]||expected a JSON object" })
+	void refusesWellFormedInvalidApprovalAsUnprocessable(String body, String field, String message) throws Exception {
+		approve(body).andExpect(status().isUnprocessableContent())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.type").value("https://timesheets.exampleco.com/problems/invalid-approval"))
+			.andExpect((field != null) ? jsonPath("$.errors[0].field").value(field)
+					: jsonPath("$.errors[0].field").doesNotExist())
+			.andExpect(jsonPath("$.errors[0].message").value(message))
+			.andExpect(jsonPath("$.detail")
+				.value(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("MAYBE"))));
 		verify(this.publisher, never()).publish(any());
 	}
 

@@ -77,7 +77,11 @@ class PublishingIntegrationTests {
 		// api-security is on this test class path too; the auth server is no resource
 		// server
 		authServer = AuthServerApplication.start("--server.port=0",
-				"--spring.autoconfigure.exclude=com.exampleco.timesheets.security.ApiSecurityAutoConfiguration");
+				"--spring.autoconfigure.exclude=com.exampleco.timesheets.security.ApiSecurityAutoConfiguration",
+				// a scraper: the only client that may read metrics and health details
+				"--timesheets.auth.clients.monitor.client-id=timesheets-monitor",
+				"--timesheets.auth.clients.monitor.secret=monitor-secret",
+				"--timesheets.auth.clients.monitor.scopes=read:metrics");
 		registry.add("timesheets.security.issuer-uri", PublishingIntegrationTests::authServerUri);
 	}
 
@@ -174,11 +178,33 @@ class PublishingIntegrationTests {
 	}
 
 	@Test
-	void reportsKafkaUpInHealthWithoutToken() throws Exception {
-		HttpResponse<String> health = this.http.send(HttpRequest.newBuilder(uri("/actuator/health")).build(),
+	void reportsKafkaUpInHealthToMetricsReaderOnly() throws Exception {
+		HttpResponse<String> anonymous = this.http.send(HttpRequest.newBuilder(uri("/actuator/health")).build(),
 				HttpResponse.BodyHandlers.ofString());
-		assertThat(health.statusCode()).isEqualTo(200);
-		assertThat(JsonPath.<String>read(health.body(), "$.components.kafka.status")).isEqualTo("UP");
+		assertThat(anonymous.statusCode()).isEqualTo(200);
+		assertThat(anonymous.body()).contains("\"status\":\"UP\"").doesNotContain("components").doesNotContain("kafka");
+		HttpResponse<String> admin = this.http.send(HttpRequest.newBuilder(uri("/actuator/health"))
+			.header("Authorization", "Bearer " + token("timesheets-admin", "admin-secret"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(admin.body()).doesNotContain("kafka");
+		HttpResponse<String> monitor = this.http.send(HttpRequest.newBuilder(uri("/actuator/health"))
+			.header("Authorization", "Bearer " + token("timesheets-monitor", "monitor-secret"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(monitor.statusCode()).isEqualTo(200);
+		assertThat(JsonPath.<String>read(monitor.body(), "$.components.kafka.status")).isEqualTo("UP");
+	}
+
+	@Test
+	void servesMetricsToMetricsReaderOnly() throws Exception {
+		HttpResponse<String> admin = this.http.send(HttpRequest.newBuilder(uri("/actuator/prometheus"))
+			.header("Authorization", "Bearer " + token("timesheets-admin", "admin-secret"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(admin.statusCode()).isEqualTo(403);
+		HttpResponse<String> monitor = this.http.send(HttpRequest.newBuilder(uri("/actuator/prometheus"))
+			.header("Authorization", "Bearer " + token("timesheets-monitor", "monitor-secret"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(monitor.statusCode()).isEqualTo(200);
+		assertThat(monitor.body()).contains("timesheets_ingest");
 	}
 
 	@Test

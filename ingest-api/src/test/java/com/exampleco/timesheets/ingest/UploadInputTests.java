@@ -139,43 +139,98 @@ class UploadInputTests {
 		verify(this.publisher, never()).publish(any());
 	}
 
+	static final String CSV_HEADER = "external_id,employee_id,project_code,work_date,hours,note\n";
+
+	/** Bodies that cannot be read in their format: 400 {@code malformed-body}. */
 	static Stream<Arguments> malformedBodies() {
-		return Stream.of(
-				Arguments.of("JSON object instead of array", MediaType.APPLICATION_JSON_VALUE,
-						entry("a", "\"hours\":1")),
-				Arguments.of("malformed JSON", MediaType.APPLICATION_JSON_VALUE, "[{\"externalId\":"),
+		return Stream.of(Arguments.of("malformed JSON", MediaType.APPLICATION_JSON_VALUE, "[{\"externalId\":"),
 				Arguments.of("trailing garbage", MediaType.APPLICATION_JSON_VALUE, "[] []"),
-				Arguments.of("empty array", MediaType.APPLICATION_JSON_VALUE, "[]"),
 				Arguments.of("empty body", MediaType.APPLICATION_JSON_VALUE, ""),
-				Arguments.of("array of strings", MediaType.APPLICATION_JSON_VALUE, "[\"a\"]"),
+				Arguments.of("JSON with a duplicate key", MediaType.APPLICATION_JSON_VALUE,
+						"[{\"externalId\":\"a\",\"externalId\":\"b\"}]"),
 				Arguments.of("NDJSON with a broken line", "application/x-ndjson",
 						entry("a", "\"hours\":1") + "\n{\"externalId\":\n"),
-				Arguments.of("CSV without hours column", "text/csv",
-						"external_id,employee_id,project_code,work_date,note\nr1,E1,P,2026-11-02,x\n"),
-				Arguments.of("CSV with an unknown column", "text/csv",
-						"external_id,employee_id,project_code,work_date,hours,status\nr1,E1,P,2026-11-02,8,APPROVED\n"),
-				Arguments.of("CSV with a missing field", "text/csv",
-						"external_id,employee_id,project_code,work_date,hours,note\nr1,E1,P,2026-11-02,8\n"),
-				Arguments.of("CSV with an unclosed quote", "text/csv",
-						"external_id,employee_id,project_code,work_date,hours,note\nr1,E1,P,2026-11-02,8,\"open\n"),
-				Arguments.of("CSV header only", "text/csv",
-						"external_id,employee_id,project_code,work_date,hours,note\n"),
-				Arguments.of("CSV with an invalid hours value", "text/csv",
-						"external_id,employee_id,project_code,work_date,hours,note\nr1,E1,P,2026-11-02,8.1,\n"),
-				Arguments.of("invalid UTF-8", "text/csv",
-						"external_id,employee_id,project_code,work_date,hours\nr\u00ff"));
+				Arguments.of("NDJSON with a broken line beside an invalid entry", "application/x-ndjson",
+						entry("a", "\"hours\":99") + "\nnot json\n"),
+				Arguments.of("CSV with a missing field", "text/csv", CSV_HEADER + "r1,E1,P,2026-11-02,8\n"),
+				Arguments.of("CSV with an extra field", "text/csv", CSV_HEADER + "r1,E1,P,2026-11-02,8,n,extra\n"),
+				Arguments.of("CSV with an unclosed quote", "text/csv", CSV_HEADER + "r1,E1,P,2026-11-02,8,\"open\n"),
+				Arguments.of("CSV with a quote inside an unquoted field", "text/csv",
+						CSV_HEADER + "r1,E1,P,2026-11-02,8,say \"hi\"\n"),
+				Arguments.of("CSV with text after a closing quote", "text/csv",
+						CSV_HEADER + "r1,E1,P,2026-11-02,8,\"hi\"there\n"),
+				Arguments.of("CSV with a broken header", "text/csv", "external_id,\"employee_id\n"), Arguments
+					.of("invalid UTF-8", "text/csv", "external_id,employee_id,project_code,work_date,hours\nr\u00ff"));
 	}
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("malformedBodies")
-	void refusesMalformedUpload(String name, String contentType, String body) throws Exception {
+	void refusesMalformedUploadAsBadRequest(String name, String contentType, String body) throws Exception {
 		byte[] bytes = name.equals("invalid UTF-8") ? body.getBytes(StandardCharsets.ISO_8859_1)
 				: body.getBytes(StandardCharsets.UTF_8);
 		this.mvc.perform(post("/timesheet-batches").contentType(contentType).content(bytes).with(uploader()))
-			.andExpect(status().isUnprocessableContent())
+			.andExpect(status().isBadRequest())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.type").value("https://timesheets.exampleco.com/problems/malformed-body"))
 			.andExpect(jsonPath("$.errors").isNotEmpty());
 		verify(this.publisher, never()).publish(any());
+	}
+
+	/**
+	 * Well-formed bodies that break a rule of shape or content: 422
+	 * {@code invalid-batch}.
+	 */
+	static Stream<Arguments> invalidBodies() {
+		return Stream.of(
+				Arguments.of("JSON object instead of array", MediaType.APPLICATION_JSON_VALUE,
+						entry("a", "\"hours\":1")),
+				Arguments.of("empty array", MediaType.APPLICATION_JSON_VALUE, "[]"),
+				Arguments.of("array of strings", MediaType.APPLICATION_JSON_VALUE, "[\"a\"]"),
+				Arguments.of("JSON with an unknown field", MediaType.APPLICATION_JSON_VALUE,
+						"[" + entryWith("status", "\"APPROVED\"") + "]"),
+				Arguments.of("NDJSON line that is an array", "application/x-ndjson", "[]\n"),
+				Arguments.of("NDJSON with hours out of range", "application/x-ndjson", entry("a", "\"hours\":25")),
+				Arguments.of("CSV without hours column", "text/csv",
+						"external_id,employee_id,project_code,work_date,note\nr1,E1,P,2026-11-02,x\n"),
+				Arguments.of("CSV with an unknown column", "text/csv",
+						"external_id,employee_id,project_code,work_date,hours,status\nr1,E1,P,2026-11-02,8,APPROVED\n"),
+				Arguments.of("CSV with a column twice", "text/csv",
+						"external_id,employee_id,project_code,work_date,hours,hours\nr1,E1,P,2026-11-02,8,8\n"),
+				Arguments.of("CSV header only", "text/csv", CSV_HEADER), Arguments.of("empty CSV", "text/csv", ""),
+				Arguments.of("CSV with an invalid hours value", "text/csv", CSV_HEADER + "r1,E1,P,2026-11-02,8.1,\n"));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("invalidBodies")
+	void refusesWellFormedInvalidUploadAsUnprocessable(String name, String contentType, String body) throws Exception {
+		this.mvc
+			.perform(post("/timesheet-batches").contentType(contentType)
+				.content(body.getBytes(StandardCharsets.UTF_8))
+				.with(uploader()))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.type").value("https://timesheets.exampleco.com/problems/invalid-batch"))
+			.andExpect(jsonPath("$.errors").isNotEmpty());
+		verify(this.publisher, never()).publish(any());
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("singleEntryBodies")
+	void answersSingleEntryBySyntaxThenContent(String name, String body, int expected, String type) throws Exception {
+		this.mvc.perform(post("/timesheets").contentType(MediaType.APPLICATION_JSON).content(body).with(uploader()))
+			.andExpect(status().is(expected))
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.type").value("https://timesheets.exampleco.com/problems/" + type));
+		verify(this.publisher, never()).publish(any());
+	}
+
+	static Stream<Arguments> singleEntryBodies() {
+		return Stream.of(Arguments.of("not JSON", "not json", 400, "malformed-body"),
+				Arguments.of("truncated JSON", "{\"externalId\":", 400, "malformed-body"),
+				Arguments.of("empty body", "", 400, "malformed-body"),
+				Arguments.of("a string", "\"entry\"", 422, "invalid-batch"),
+				Arguments.of("hours 25", entry("a", "\"hours\":25"), 422, "invalid-batch"),
+				Arguments.of("unknown field", entryWith("status", "\"APPROVED\""), 422, "invalid-batch"));
 	}
 
 	@ParameterizedTest

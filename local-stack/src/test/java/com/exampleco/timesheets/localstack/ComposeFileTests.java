@@ -28,7 +28,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * against the code instead of being started: every built service has a multi-stage,
  * non-root Dockerfile that builds its own module on a pinned JRE; every image is pinned;
  * every environment variable is one the app reads; published ports are the apps' ports;
- * start-up order waits on health checks.
+ * start-up order waits on health checks. And it is safe to start (issue 13): no
+ * {@code {noop}} or other literal secret, every secret a required {@code ${VAR:?…}}
+ * reference to the git-ignored {@code .env} that {@code .env.example} describes, the
+ * development auth server's public secrets all overridden, the auth server published on
+ * loopback only.
  */
 class ComposeFileTests {
 
@@ -36,13 +40,24 @@ class ComposeFileTests {
 
 	static final Pattern PINNED = Pattern.compile("[^:@]+[:@][^:]*\\d[^:]*");
 
-	static final Pattern DOCUMENTED_PROPERTY = Pattern.compile("`((?:timesheets|spring|server)\\.[a-z0-9.-]+)`");
+	static final Pattern DOCUMENTED_PROPERTY = Pattern.compile("`((?:timesheets|spring|server)\\.[a-z0-9.<>-]+)`");
+
+	/** Names of variables whose value is a secret: passwords, client secrets, keys. */
+	static final Pattern SECRET_NAME = Pattern.compile("(?:^|_)(?:PASSWORD|SECRET|KEY|CREDENTIALS?|TOKEN)$");
+
+	/** A value that is only a reference to a required variable of the env file. */
+	static final Pattern REQUIRED_REFERENCE = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*):\\?[^}]*}");
+
+	static final Pattern REFERENCE = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(:?[?-][^}]*)?}");
+
+	static String composeText;
 
 	static Map<String, Object> services;
 
 	@BeforeAll
 	@SuppressWarnings("unchecked")
 	static void readComposeFile() throws IOException {
+		composeText = Files.readString(ROOT.resolve("docker-compose.yml"));
 		try (Reader reader = Files.newBufferedReader(ROOT.resolve("docker-compose.yml"))) {
 			LoaderOptions options = new LoaderOptions();
 			Map<String, Object> compose = new Yaml(options).load(reader);
@@ -126,10 +141,15 @@ class ComposeFileTests {
 			if (relaxed.startsWith("spring.") || relaxed.startsWith("server.")) {
 				continue;
 			}
-			// Boot binds FOO_BARBAZ and FOO_BAR_BAZ alike to foo.bar-baz
+			// Boot binds FOO_BARBAZ and FOO_BAR_BAZ alike to foo.bar-baz; a <name>
+			// segment
+			// of a documented property is a map key
 			assertThat(documented).as("%s of %s is a property the app documents", variable, name)
 				.anySatisfy(
-						(property) -> assertThat(relaxed).isIn(property.replace("-", ""), property.replace('-', '.')));
+						(property) -> assertThat(relaxed).matches(
+								(candidate) -> relaxedForms(property).stream()
+									.anyMatch((form) -> form.matcher(candidate).matches()),
+								"a relaxed form of " + property));
 		}
 	}
 
@@ -152,8 +172,102 @@ class ComposeFileTests {
 	}
 
 	@Test
+	@SuppressWarnings("unchecked")
 	void processorPublishesNoFixedPortSoItCanBeScaled() {
 		assertThat(service("processor")).doesNotContainKey("ports").doesNotContainKey("container_name");
+		// its actuator (health details, metrics, no token check) stays on loopback
+		assertThat((Map<String, Object>) service("processor").get("environment")).doesNotContainKey("SERVER_ADDRESS");
+	}
+
+	@Test
+	void holdsNoNoopSecret() {
+		assertThat(composeText.toLowerCase(Locale.ROOT)).doesNotContain("{noop}");
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void takesEverySecretFromTheEnvFile() {
+		List<String> literal = new ArrayList<>();
+		services.forEach((name, value) -> {
+			Object environment = service(name).get("environment");
+			if (environment == null) {
+				return;
+			}
+			((Map<String, Object>) environment).forEach((variable, setting) -> {
+				if (SECRET_NAME.matcher(variable).find()
+						&& !REQUIRED_REFERENCE.matcher(String.valueOf(setting)).matches()) {
+					literal.add(name + "." + variable + " = " + setting);
+				}
+			});
+		});
+		assertThat(literal).as("secrets not given as ${VAR:?…} references").isEmpty();
+	}
+
+	@Test
+	void repeatsNoDevelopmentSecret() throws IOException {
+		String authServerYml = Files.readString(ROOT.resolve("auth-server/src/main/resources/auth-server.yml"));
+		Matcher secrets = Pattern.compile("secret:\\s*\"?(?:\\{noop})?([^\"\\s]+)").matcher(authServerYml);
+		List<String> developmentSecrets = new ArrayList<>();
+		while (secrets.find()) {
+			developmentSecrets.add(secrets.group(1));
+		}
+		assertThat(developmentSecrets).isNotEmpty();
+		assertThat(developmentSecrets).allSatisfy((secret) -> assertThat(composeText).doesNotContain(secret));
+		try (Stream<Path> scripts = Files.list(ROOT.resolve("docker/postgres-init"))) {
+			for (Path script : scripts.toList()) {
+				assertThat(Files.readString(script)).as("%s", script)
+					.doesNotContainPattern("(?i)PASSWORD\\s+'")
+					.doesNotContain("query-secret");
+			}
+		}
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void overridesTheSecretOfEveryDevelopmentClient() throws IOException {
+		Map<String, Object> authServerYml;
+		try (Reader reader = Files.newBufferedReader(ROOT.resolve("auth-server/src/main/resources/auth-server.yml"))) {
+			authServerYml = new Yaml(new LoaderOptions()).load(reader);
+		}
+		Map<String, Object> clients = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) authServerYml
+			.get("timesheets")).get("auth")).get("clients");
+		Map<String, Object> environment = (Map<String, Object>) service("auth-server").get("environment");
+		assertThat(clients).isNotEmpty();
+		for (String client : clients.keySet()) {
+			String variable = "TIMESHEETS_AUTH_CLIENTS_" + client.toUpperCase(Locale.ROOT) + "_SECRET";
+			assertThat(environment).as("auth-server overrides the secret of client %s", client).containsKey(variable);
+			assertThat(String.valueOf(environment.get(variable))).matches(REQUIRED_REFERENCE);
+		}
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void publishesTheAuthServerOnLoopbackOnly() {
+		List<String> ports = (List<String>) service("auth-server").getOrDefault("ports", List.of());
+		assertThat(ports).allSatisfy((mapping) -> assertThat(mapping).as("host address of %s", mapping)
+			.matches("(127\\.0\\.0\\.1|\\[::1]):\\d+:\\d+"));
+	}
+
+	@Test
+	void envExampleListsEveryVariableTheComposeFileReadsAndGitIgnoresTheEnvFile() throws IOException {
+		String example = Files.readString(ROOT.resolve(".env.example"));
+		Matcher references = REFERENCE.matcher(composeText);
+		Set<String> required = new HashSet<>();
+		Set<String> optional = new HashSet<>();
+		while (references.find()) {
+			boolean isRequired = references.group(2) != null && references.group(2).contains("?");
+			(isRequired ? required : optional).add(references.group(1));
+		}
+		assertThat(required).contains("POSTGRES_PASSWORD", "UPLOADER_CLIENT_SECRET");
+		for (String variable : required) {
+			// empty in the example: a copy that was not filled in does not start
+			assertThat(example).as("%s in .env.example", variable).containsPattern("(?m)^" + variable + "=$");
+		}
+		for (String variable : optional) {
+			assertThat(example).as("%s in .env.example", variable).containsPattern("(?m)^#\\s*" + variable + "=");
+		}
+		List<String> ignored = Files.readAllLines(ROOT.resolve(".gitignore")).stream().map(String::strip).toList();
+		assertThat(ignored).contains(".env");
 	}
 
 	@Test
@@ -193,6 +307,14 @@ class ComposeFileTests {
 			}
 		}
 		return names;
+	}
+
+	private static List<Pattern> relaxedForms(String property) {
+		List<Pattern> forms = new ArrayList<>();
+		for (String form : List.of(property.replace("-", ""), property.replace('-', '.'))) {
+			forms.add(Pattern.compile(Pattern.quote(form).replaceAll("<[a-z]+>", "\\\\E[a-z0-9]+\\\\Q")));
+		}
+		return forms;
 	}
 
 	private static Set<String> documentedProperties(String module) throws IOException {

@@ -133,10 +133,10 @@ class RouteScopeTests {
 	}
 
 	@Test
-	void servesRequestLatencyByRouteToAuthenticatedCallers() throws Exception {
+	void servesRequestLatencyByRouteToMetricsReader() throws Exception {
 		this.mvc.perform(get("/timesheets/" + timesheetId).with(Tokens.machine("read:timesheets")))
 			.andExpect(status().isOk());
-		String metrics = this.mvc.perform(get("/actuator/prometheus").with(Tokens.machine()))
+		String metrics = this.mvc.perform(get("/actuator/prometheus").with(Tokens.machine("read:metrics")))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()

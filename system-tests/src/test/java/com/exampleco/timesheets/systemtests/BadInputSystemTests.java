@@ -126,9 +126,9 @@ class BadInputSystemTests {
 		cases.add(Case.body("single entry given as an array", "/timesheets", "application/json",
 				"[" + entry("hours", "25") + "]", MALFORMED));
 		cases.add(Case.body("approval decision MAYBE", "/timesheets/" + id + "/approval", "application/json",
-				"{\"decision\":\"MAYBE\"}", Set.of(400)));
+				"{\"decision\":\"MAYBE\"}", INVALID));
 		cases.add(Case.body("approval with an actor property", "/timesheets/" + id + "/approval", "application/json",
-				"{\"decision\":\"APPROVED\",\"actor\":{\"employeeId\":\"E9999\"}}", Set.of(400)));
+				"{\"decision\":\"APPROVED\",\"actor\":{\"employeeId\":\"E9999\"}}", INVALID));
 		cases.add(Case.body("approval of a malformed id", "/timesheets/not-a-uuid/approval", "application/json",
 				"{\"decision\":\"APPROVED\"}", Set.of(400)));
 		cases.add(

@@ -187,7 +187,7 @@ class SecuritySystemTests {
 						(t) -> Http.post(pipeline.ingestUrl() + "/timesheets", t, "application/json", "{}")),
 				new Route("POST /timesheet-batches", List.of("create:timesheets"), 422,
 						SecuritySystemTests::ingestProbe),
-				new Route("POST /timesheets/{id}/approval", List.of("approve:timesheets"), 400,
+				new Route("POST /timesheets/{id}/approval", List.of("approve:timesheets"), 422,
 						(t) -> Http.post(pipeline.ingestUrl() + "/timesheets/" + unknown + "/approval", t,
 								"application/json", "{\"decision\":\"MAYBE\"}")),
 				new Route("DELETE /timesheets/{id}", List.of("delete:timesheets"), 400,

@@ -78,7 +78,11 @@ public class BatchIntake {
 			entry = this.jsonMapper.readTree(body);
 		}
 		catch (JacksonException ex) {
-			throw new InvalidBatchException(List.of(Violation.ofInput(0, "malformed JSON")));
+			throw new InvalidBatchException(List.of(Violation.malformed(-1, 0, "malformed JSON")));
+		}
+		if (entry == null || entry.isMissingNode()) {
+			throw new InvalidBatchException(
+					List.of(Violation.malformed(-1, 0, "empty body: expected one JSON object")));
 		}
 		if (entry == null || !entry.isObject()) {
 			throw new InvalidBatchException(List.of(Violation.ofInput(0, "expected one JSON object")));

@@ -1,9 +1,11 @@
 package com.exampleco.timesheets.ingest.web;
 
 import java.net.URI;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import com.exampleco.timesheets.events.entry.Violation;
 import com.exampleco.timesheets.ingest.approval.CommentTooLongException;
@@ -13,26 +15,45 @@ import com.exampleco.timesheets.ingest.config.IngestProperties;
 import com.exampleco.timesheets.ingest.publishing.BrokerUnavailableException;
 import com.exampleco.timesheets.ingest.publishing.RequestIds;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
  * Every error of the API as an RFC 9457 {@code application/problem+json} answer.
- * Framework errors (malformed JSON, wrong method, …) are answered by the base class in
- * the same form. Answers name the problem, never echo request content beyond field names.
+ * Framework errors (wrong method, …) are answered by the base class in the same form.
+ * Answers name the problem, never echo request content beyond field names.
+ * <p>
+ * Bodies follow RFC 9110: a body that cannot be read in its format (not UTF-8, not JSON,
+ * an NDJSON line that is not JSON, broken CSV framing, no body) is 400
+ * {@code malformed-body}; a well-formed body that breaks a rule (unknown field, unknown
+ * decision, value out of range, wrong JSON shape) is 422 ({@code invalid-batch} for
+ * uploads, {@code invalid-approval} for approvals). Both list their {@code errors}.
  */
 @RestControllerAdvice
 class ProblemAnswers extends ResponseEntityExceptionHandler {
 
 	static final String PROBLEM_BASE = "https://timesheets.exampleco.com/problems/";
+
+	static final String MALFORMED_BODY = "malformed-body";
 
 	private static final Logger logger = LoggerFactory.getLogger(ProblemAnswers.class);
 
@@ -47,9 +68,13 @@ class ProblemAnswers extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> invalidBatch(InvalidBatchException ex) {
-		rejected("invalid");
-		ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-batch", "Invalid upload",
-				ex.getMessage());
+		// one unreadable part makes the whole body malformed; its other problems are
+		// listed all the same
+		boolean malformed = ex.violations().stream().anyMatch(Violation::isMalformed);
+		rejected(malformed ? "malformed" : "invalid");
+		ProblemDetail problem = malformed
+				? problem(HttpStatus.BAD_REQUEST, MALFORMED_BODY, "Malformed request body", ex.getMessage())
+				: problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-batch", "Invalid upload", ex.getMessage());
 		List<Map<String, Object>> errors = ex.violations().stream().map(ProblemAnswers::error).toList();
 		problem.setProperty("errors", errors);
 		return ResponseEntity.of(problem).build();
@@ -108,6 +133,99 @@ class ProblemAnswers extends ResponseEntityExceptionHandler {
 							+ "Retry later with the same Idempotency-Key."))
 			.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, this.properties.retryAfter().toSeconds())))
 			.build();
+	}
+
+	/**
+	 * A JSON body bound by Spring ({@code @RequestBody}) that could not be read: 400 when
+	 * it is not JSON (or missing), 422 when it is JSON that does not fit the request
+	 * type.
+	 */
+	@Override
+	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		JacksonException cause = jacksonCause(ex);
+		if (cause instanceof DatabindException && !isTrailingValue(cause)) {
+			rejected("invalid");
+			ProblemDetail problem = invalidBody(request);
+			problem.setProperty("errors", List.of(bindingError(cause)));
+			return ResponseEntity.of(problem).build();
+		}
+		rejected("malformed");
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, MALFORMED_BODY, "Malformed request body",
+				(cause != null) ? "The body is not well-formed JSON." : "The request has no body.");
+		problem.setProperty("errors", List.of(Map.of("message", (cause != null) ? "malformed JSON" : "no body")));
+		return ResponseEntity.of(problem).build();
+	}
+
+	/**
+	 * A JSON body that was read but breaks a {@code @Valid} constraint: 422.
+	 */
+	@Override
+	protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		rejected("invalid");
+		ProblemDetail problem = invalidBody(request);
+		List<Map<String, Object>> errors = ex.getBindingResult().getFieldErrors().stream().map((error) -> {
+			Map<String, Object> each = new LinkedHashMap<>();
+			each.put("field", error.getField());
+			each.put("message", (error.getDefaultMessage() != null) ? error.getDefaultMessage() : "invalid");
+			return each;
+		}).toList();
+		problem.setProperty("errors", errors);
+		return ResponseEntity.of(problem).build();
+	}
+
+	private static ProblemDetail invalidBody(WebRequest request) {
+		boolean approval = request instanceof ServletWebRequest servlet
+				&& servlet.getRequest().getRequestURI().endsWith("/approval");
+		return approval
+				? problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-approval", "Invalid approval",
+						"The body is well-formed JSON but not a valid approval.")
+				: problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-body", "Invalid request body",
+						"The body is well-formed JSON but not a valid request.");
+	}
+
+	private static @Nullable JacksonException jacksonCause(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof JacksonException jackson) {
+				return jackson;
+			}
+		}
+		return null;
+	}
+
+	// a second JSON value after the first: the body is not one JSON text (RFC 8259)
+	private static boolean isTrailingValue(JacksonException ex) {
+		return ex instanceof MismatchedInputException && ex.getOriginalMessage() != null
+				&& ex.getOriginalMessage().startsWith("Trailing token");
+	}
+
+	private static Map<String, Object> bindingError(JacksonException ex) {
+		Map<String, Object> error = new LinkedHashMap<>();
+		String field = ex.getPath()
+			.stream()
+			.map(JacksonException.Reference::getPropertyName)
+			.filter((name) -> name != null)
+			.reduce((first, second) -> second)
+			.orElse(null);
+		if (field != null) {
+			error.put("field", field);
+		}
+		error.put("message", bindingMessage(ex, field));
+		return error;
+	}
+
+	private static String bindingMessage(JacksonException ex, @Nullable String field) {
+		if (ex instanceof UnrecognizedPropertyException) {
+			return "unknown field";
+		}
+		if (ex instanceof InvalidFormatException invalid && invalid.getTargetType() != null
+				&& invalid.getTargetType().isEnum()) {
+			return "must be one of " + Arrays.stream(invalid.getTargetType().getEnumConstants())
+				.map(String::valueOf)
+				.collect(Collectors.joining(", "));
+		}
+		return (field != null) ? "has the wrong type" : "expected a JSON object";
 	}
 
 	private void rejected(String reason) {

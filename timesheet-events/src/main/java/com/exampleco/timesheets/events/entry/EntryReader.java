@@ -20,8 +20,12 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Reads the entries of a batch from its bytes in any {@link EntryFormat}, reporting every
  * problem of form (not JSON, unknown field, wrong CSV column count, …) as a
- * {@link Violation} instead of failing on the first. Input must be UTF-8; a leading byte
- * order mark is ignored, as are blank lines. Thread-safe.
+ * {@link Violation} instead of failing on the first. Input that cannot be read in its
+ * format (not UTF-8, not JSON, an NDJSON line that is not JSON, broken CSV framing
+ * including a row whose field count differs from the header's) is
+ * {@link Violation.Kind#MALFORMED}; everything else is {@link Violation.Kind#INVALID}.
+ * Input must be UTF-8; a leading byte order mark is ignored, as are blank lines.
+ * Thread-safe.
  */
 public final class EntryReader {
 
@@ -66,7 +70,7 @@ public final class EntryReader {
 				.toString();
 		}
 		catch (CharacterCodingException ex) {
-			return new Result(List.of(), List.of(Violation.ofInput(0, "input is not valid UTF-8")));
+			return new Result(List.of(), List.of(Violation.malformed(-1, 0, "input is not valid UTF-8")));
 		}
 		if (text.startsWith("\uFEFF")) {
 			text = text.substring(1);
@@ -86,9 +90,13 @@ public final class EntryReader {
 			root = this.mapper.readTree(text);
 		}
 		catch (JacksonException ex) {
-			return new Result(List.of(), List.of(Violation.ofInput(lineOf(ex), "malformed JSON: " + describe(ex))));
+			return new Result(List.of(),
+					List.of(Violation.malformed(-1, lineOf(ex), "malformed JSON: " + describe(ex))));
 		}
-		if (root == null || !root.isArray()) {
+		if (root == null || root.isMissingNode()) {
+			return new Result(List.of(), List.of(Violation.malformed(-1, 1, "empty body: expected a JSON array")));
+		}
+		if (!root.isArray()) {
 			return new Result(List.of(), List.of(Violation.ofInput(1, "expected a JSON array of entries")));
 		}
 		for (int index = 0; index < root.size(); index++) {
@@ -118,7 +126,7 @@ public final class EntryReader {
 				}
 			}
 			catch (JacksonException ex) {
-				violations.add(new Violation(index, lineNumber, null, "malformed JSON: " + describe(ex)));
+				violations.add(Violation.malformed(index, lineNumber, "malformed JSON: " + describe(ex)));
 			}
 			index++;
 		}
@@ -175,7 +183,7 @@ public final class EntryReader {
 					List.of(Violation.ofInput(1, "empty CSV: expected the header " + String.join(",", CSV_COLUMNS))));
 		}
 		if (header.error() != null) {
-			return new Result(List.of(), List.of(Violation.ofInput(header.line(), header.error())));
+			return new Result(List.of(), List.of(Violation.malformed(-1, header.line(), header.error())));
 		}
 		Map<String, Integer> columns = new LinkedHashMap<>();
 		for (int i = 0; i < header.fields().size(); i++) {
@@ -201,11 +209,13 @@ public final class EntryReader {
 			if (row.isBlank()) {
 				continue;
 			}
+			// CSV framing: a row that cannot be split, or splits into another number of
+			// fields than the header, cannot be read as an entry (malformed, not invalid)
 			if (row.error() != null) {
-				violations.add(new Violation(index, row.line(), null, row.error()));
+				violations.add(Violation.malformed(index, row.line(), row.error()));
 			}
 			else if (row.fields().size() != width) {
-				violations.add(new Violation(index, row.line(), null,
+				violations.add(Violation.malformed(index, row.line(),
 						"expected " + width + " fields, found " + row.fields().size()));
 			}
 			else {

@@ -7,6 +7,7 @@ import java.time.Duration;
 import com.exampleco.timesheets.events.entry.EntryReader.Result;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -417,7 +418,7 @@ class EntryReaderTests {
 		byte[] bytes = { 'a', (byte) 0xC3, (byte) 0x28, '\n' };
 		Result result = this.reader.read(format, bytes);
 		assertThat(result.entries()).isEmpty();
-		assertThat(result.violations()).containsExactly(Violation.ofInput(0, "input is not valid UTF-8"));
+		assertThat(result.violations()).containsExactly(Violation.malformed(-1, 0, "input is not valid UTF-8"));
 	}
 
 	@ParameterizedTest
@@ -426,6 +427,52 @@ class EntryReaderTests {
 		byte[] bytes = "external_id\nGr\u00fc\u00dfe".getBytes(StandardCharsets.ISO_8859_1);
 		assertThat(this.reader.read(format, bytes).violations()).extracting(Violation::message)
 			.containsExactly("input is not valid UTF-8");
+	}
+
+	/**
+	 * Unreadable input (RFC 9110 "malformed syntax", 400 at the API) against well-formed
+	 * input that breaks a rule (422): every violation of a result has the expected kind.
+	 */
+	@ParameterizedTest(name = "{0} {1}")
+	@CsvSource(delimiter = '|', textBlock = """
+			JSON_ARRAY | [{"externalId": | MALFORMED
+			JSON_ARRAY | [] [] | MALFORMED
+			JSON_ARRAY | '' | MALFORMED
+			JSON_ARRAY | [{"note":"a","note":"b"}] | MALFORMED
+			JSON_ARRAY | {"externalId":"a"} | INVALID
+			JSON_ARRAY | ["a"] | INVALID
+			JSON_ARRAY | [{"status":"APPROVED"}] | INVALID
+			JSON_ARRAY | [{"hours":true}] | INVALID
+			NDJSON | {"externalId": | MALFORMED
+			NDJSON | [] | INVALID
+			NDJSON | {"status":"x"} | INVALID
+			CSV | external_id,"employee_id | MALFORMED
+			CSV | id,who | INVALID
+			CSV | external_id,employee_id,project_code,work_date,hours,hours | INVALID
+			""")
+	void tellsMalformedFromInvalidInput(EntryFormat format, String text, Violation.Kind kind) {
+		Result result = this.reader.read(format, text.getBytes(StandardCharsets.UTF_8));
+		assertThat(result.violations()).isNotEmpty()
+			.allSatisfy((violation) -> assertThat(violation.kind()).isEqualTo(kind));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "r1,E1,P,2026-03-02,8", "r1,E1,P,2026-03-02,8,n,extra", "r1,E1,P,2026-03-02,8,\"open",
+			"r1,E1,P,2026-03-02,8,say \"hi\"", "r1,E1,P,2026-03-02,8,\"hi\"there" })
+	void readsCsvFramingErrorsAsMalformed(String row) {
+		String csv = String.join(",", EntryReader.CSV_COLUMNS) + "\n" + row + "\n";
+		Result result = this.reader.read(EntryFormat.CSV, csv.getBytes(StandardCharsets.UTF_8));
+		assertThat(result.violations()).singleElement().satisfies((violation) -> {
+			assertThat(violation.isMalformed()).isTrue();
+			assertThat(violation.index()).isZero();
+			assertThat(violation.line()).isEqualTo(2);
+		});
+	}
+
+	@Test
+	void keepsInvalidAsTheDefaultKind() {
+		assertThat(new Violation(0, 1, "hours", "must be at most 24").kind()).isEqualTo(Violation.Kind.INVALID);
+		assertThat(Violation.ofInput(1, "missing CSV column 'hours'").isMalformed()).isFalse();
 	}
 
 }
