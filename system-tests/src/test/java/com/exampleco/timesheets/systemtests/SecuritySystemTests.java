@@ -1,9 +1,15 @@
 package com.exampleco.timesheets.systemtests;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -419,6 +425,58 @@ class SecuritySystemTests {
 		expect(wrong, "claim e1001 reads E2001's timesheet", 404,
 				Http.get(pipeline.queryUrl() + "/timesheets/" + otherTimesheet, lowerCase));
 		assertThat(wrong).isEmpty();
+	}
+
+	@Test
+	@Order(7)
+	void managementDataIsNotPublicOnAnyService() throws Exception {
+		List<String> wrong = new ArrayList<>();
+		String everyTimesheetScope = pipeline.accessToken(Pipeline.ADMIN);
+		for (String base : List.of(pipeline.ingestUrl(), pipeline.queryUrl())) {
+			sideDoor(wrong, "anonymous " + base + "/actuator/prometheus", 401,
+					Http.get(base + "/actuator/prometheus", null));
+			sideDoor(wrong, base + "/actuator/prometheus without read:metrics", 403,
+					Http.get(base + "/actuator/prometheus", everyTimesheetScope));
+			Http.Answer health = Http.get(base + "/actuator/health", null);
+			Figures.sideDoorsTried.incrementAndGet();
+			if (health.status() == 200 && !health.body().contains("components") && !health.body().contains("details")) {
+				Figures.sideDoorsClosed.incrementAndGet();
+			}
+			else {
+				wrong.add("anonymous " + base + "/actuator/health shows more than its status -> " + health);
+			}
+		}
+		// the processor checks no tokens: its actuator server listens on loopback only
+		int port = pipeline.processor(0).healthUrl().getPort();
+		for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+			if (!nic.isUp()) {
+				continue;
+			}
+			for (InetAddress address : Collections.list(nic.getInetAddresses())) {
+				if (address.isLoopbackAddress() || address.isLinkLocalAddress()) {
+					continue;
+				}
+				Figures.sideDoorsTried.incrementAndGet();
+				try (Socket socket = new Socket()) {
+					socket.connect(new InetSocketAddress(address, port), 2000);
+					wrong.add("processor actuator reachable on " + address.getHostAddress() + ":" + port);
+				}
+				catch (IOException refused) {
+					Figures.sideDoorsClosed.incrementAndGet();
+				}
+			}
+		}
+		assertThat(wrong).isEmpty();
+	}
+
+	private static void sideDoor(List<String> wrong, String name, int status, Http.Answer answer) {
+		Figures.sideDoorsTried.incrementAndGet();
+		if (answer.status() == status) {
+			Figures.sideDoorsClosed.incrementAndGet();
+		}
+		else {
+			wrong.add(name + " (expected " + status + ") -> " + answer);
+		}
 	}
 
 	private static void expect(List<String> wrong, String name, int status, Http.Answer answer) {
