@@ -303,6 +303,11 @@ class ApiSecurityIntegrationTests {
 	@MethodSource("com.exampleco.timesheets.testsupport.tokens.HostileClaims#all")
 	void rejectsHostileClaims(HostileClaims.Variant hostile) throws Exception {
 		assertInvalidToken(hostile.sign(issuer.token(), "create:timesheets"), hostile.description());
+		// at authentication, not only where a controller asks for the Caller
+		HttpResponse<String> read = get("/timesheets/42", hostile.sign(issuer.token(), "read:timesheets"));
+		assertThat(read.statusCode()).isEqualTo(401);
+		assertThat(challenge(read))
+			.isEqualTo("Bearer error=\"invalid_token\", error_description=\"" + hostile.description() + "\"");
 	}
 
 	@Test
