@@ -165,7 +165,9 @@ final class IssuerJwtDecoders {
 		else {
 			refusal = causedByParsing(ex) ? TokenRefusal.MALFORMED : TokenRefusal.NOT_ACCEPTED;
 		}
-		return new JwtValidationException(refusal.description(), List.of(refusal.error()));
+		JwtValidationException fixed = new JwtValidationException(refusal.description(), List.of(refusal.error()));
+		fixed.initCause(ex);
+		return fixed;
 	}
 
 	private static boolean causedByParsing(Throwable ex) {
