@@ -14,6 +14,7 @@ import org.springframework.test.web.servlet.MvcResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -175,6 +176,24 @@ class ObjectLevelAuthorizationTests {
 		this.mvc.perform(get("/batches/" + DECISION_BATCH).with(Tokens.client(TestRows.UPLOADER, "create:timesheets")))
 			.andExpect(status().isNotFound());
 		this.mvc.perform(get("/batches/" + DECISION_BATCH).with(Tokens.machine(READ))).andExpect(status().isOk());
+	}
+
+	@Test
+	void blankEmployeeClaimIsRefusedEvenWhenNoDecoderSawIt() throws Exception {
+		// jwt() skips the decoder's identity check: the Caller resolver still fails
+		// closed
+		this.mvc.perform(get("/timesheets").param("employeeId", "BOLA-BOB").with(Tokens.employee(" ", READ)))
+			.andExpect(status().isUnauthorized())
+			.andExpect(header().string("WWW-Authenticate", "Bearer error=\"invalid_token\", "
+					+ "error_description=\"The access token's employee claim is not a valid employee id\""));
+	}
+
+	@Test
+	void wrongCaseEmployeeClaimIsTheSameEmployee() throws Exception {
+		this.mvc.perform(get("/timesheets/" + alices).with(Tokens.employee("bola-alice", READ)))
+			.andExpect(status().isOk());
+		this.mvc.perform(get("/timesheets/" + bobs).with(Tokens.employee("bola-alice", READ)))
+			.andExpect(status().isNotFound());
 	}
 
 	@Test
