@@ -22,10 +22,11 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Registers the shared resource-server pieces: the {@link JwtDecoder} (issuer JWKS, RS256
- * only, {@code iss}, {@code aud}, {@code exp}/{@code nbf} with skew), the
- * {@link JwtAuthenticationConverter} (scopes and permissions as {@code SCOPE_}
- * authorities) and the {@link CallerResolver}. Apps apply them in their own filter chain
- * with {@link ApiSecurityConfigurer}.
+ * only, {@code iss}, {@code aud}, {@code exp}/{@code nbf} with skew, the employee claim
+ * and the machine-client rule, strict scope claims), the
+ * {@link JwtAuthenticationConverter} ({@code scope}/{@code scp}, else
+ * {@code permissions}, as {@code SCOPE_} authorities) and the {@link CallerResolver}.
+ * Apps apply them in their own filter chain with {@link ApiSecurityConfigurer}.
  * <p>
  * Runs before Boot's resource-server and authorization-server auto-configurations so that
  * this decoder wins over any decoder built from a local {@code jwkSource} bean.
@@ -46,9 +47,9 @@ public final class ApiSecurityAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	JwtAuthenticationConverter jwtAuthenticationConverter() {
+	JwtAuthenticationConverter jwtAuthenticationConverter(ApiSecurityProperties properties) {
 		JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-		converter.setJwtGrantedAuthoritiesConverter(new ScopeAuthoritiesConverter());
+		converter.setJwtGrantedAuthoritiesConverter(new ScopeAuthoritiesConverter(properties.permissionsClaim()));
 		return converter;
 	}
 

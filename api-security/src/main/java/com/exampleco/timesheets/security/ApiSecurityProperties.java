@@ -24,7 +24,10 @@ import org.springframework.validation.annotation.Validated;
  * {@code issuerUri + /.well-known/openid-configuration} on the first token, so an app
  * starts even while its issuer is not up yet
  * @param clockSkew tolerance applied to {@code exp} and {@code nbf}
- * @param employeeClaim the claim that names the employee a token acts for, if any
+ * @param employeeClaim the claim that names the employee a token acts for, if any; when
+ * present it must be a string employee id, and a token without it must be a
+ * client-credentials token
+ * @param permissionsClaim when Auth0's {@code permissions} claim counts
  * @param tokenCache how many verified tokens to remember, and for how long
  */
 @ConfigurationProperties("timesheets.security")
@@ -32,6 +35,7 @@ import org.springframework.validation.annotation.Validated;
 public record ApiSecurityProperties(@NotBlank @DefaultValue(DEFAULT_AUDIENCE) String audience, @NotNull URI issuerUri,
 		@Nullable URI jwkSetUri, @NotNull @DefaultValue("30s") Duration clockSkew,
 		@NotBlank @DefaultValue(DEFAULT_EMPLOYEE_CLAIM) String employeeClaim,
+		@NotNull @DefaultValue("when-no-scope") PermissionsClaim permissionsClaim,
 		@Valid @NotNull @DefaultValue TokenCache tokenCache) {
 
 	/** The production API identifier. */
@@ -39,6 +43,25 @@ public record ApiSecurityProperties(@NotBlank @DefaultValue(DEFAULT_AUDIENCE) St
 
 	/** The namespaced custom claim Auth0 actions add for employee-bound tokens. */
 	public static final String DEFAULT_EMPLOYEE_CLAIM = "https://timesheets.exampleco.com/employee_id";
+
+	/**
+	 * When Auth0's {@code permissions} array grants scopes
+	 * ({@code timesheets.security.permissions-claim}). A {@code scope} or {@code scp}
+	 * claim, when present, always decides alone: with RBAC, {@code permissions} lists
+	 * everything the user or client may do, whatever the token was requested for.
+	 */
+	public enum PermissionsClaim {
+
+		/**
+		 * {@code permissions} grants its scopes only when the token has neither
+		 * {@code scope} nor {@code scp} (the default).
+		 */
+		WHEN_NO_SCOPE,
+
+		/** {@code permissions} never grants anything; only {@code scope}/{@code scp}. */
+		IGNORE
+
+	}
 
 	/**
 	 * The cache of verified tokens ({@code timesheets.security.token-cache.*}): a client

@@ -7,19 +7,40 @@ import java.util.Optional;
  * Who made a request, as far as the access token says. Apps record it as the actor of
  * events and use {@link #employeeId()} for object-level authorization (an employee-bound
  * token sees only that employee's data).
+ * <p>
+ * A caller is one of two {@link Kind kinds}, decided by {@link CallerResolver} and the
+ * decoder's identity check, never guessed: an {@link Kind#EMPLOYEE employee} when the
+ * token carries a valid employee claim, a {@link Kind#MACHINE machine client} when it has
+ * none and is a client-credentials token. Any other token is refused (401) before a
+ * {@code Caller} exists.
  *
  * @param clientId the OAuth client that obtained the token: {@code azp}, else
  * {@code client_id}, else {@code sub}; never null
  * @param subject the token's {@code sub}; never null
- * @param employeeId the value of the configured employee claim, empty when the token has
- * none (e.g. a machine client); never null
+ * @param employeeId the employee the token acts for, in canonical (upper-case) form, see
+ * {@link EmployeeIds}; empty for a machine client; never null
  */
 public record Caller(String clientId, String subject, Optional<String> employeeId) {
 
+	/**
+	 * Validates and canonicalizes: an employee id that is present is brought to its
+	 * canonical form.
+	 * @throws IllegalArgumentException when the employee id is not an employee id
+	 */
 	public Caller {
 		Objects.requireNonNull(clientId, "clientId");
 		Objects.requireNonNull(subject, "subject");
 		Objects.requireNonNull(employeeId, "employeeId");
+		employeeId = employeeId.map(EmployeeIds::canonical);
+	}
+
+	/**
+	 * What kind of caller this is.
+	 * @return {@link Kind#EMPLOYEE} when an employee id is present, else
+	 * {@link Kind#MACHINE}
+	 */
+	public Kind kind() {
+		return this.employeeId.isPresent() ? Kind.EMPLOYEE : Kind.MACHINE;
 	}
 
 	/**
@@ -27,7 +48,32 @@ public record Caller(String clientId, String subject, Optional<String> employeeI
 	 * @return true when {@link #employeeId()} is present
 	 */
 	public boolean isEmployee() {
-		return this.employeeId.isPresent();
+		return kind() == Kind.EMPLOYEE;
+	}
+
+	/**
+	 * Whether the token is a machine client's (client-credentials grant, no employee).
+	 * @return true when {@link #employeeId()} is empty
+	 */
+	public boolean isMachine() {
+		return kind() == Kind.MACHINE;
+	}
+
+	/** The two kinds of caller. */
+	public enum Kind {
+
+		/**
+		 * A token that carries a valid employee claim: it acts for that one employee (a
+		 * person signed in, or a client configured to act for an employee).
+		 */
+		EMPLOYEE,
+
+		/**
+		 * A client-credentials token without an employee claim: the client acts for
+		 * itself (the uploader, the contractor app's back end).
+		 */
+		MACHINE
+
 	}
 
 }

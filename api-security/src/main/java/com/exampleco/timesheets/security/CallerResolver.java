@@ -1,19 +1,20 @@
 package com.exampleco.timesheets.security;
 
-import java.util.Optional;
-
-import org.jspecify.annotations.Nullable;
-
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
-import org.springframework.util.StringUtils;
 
 /**
  * Derives the {@link Caller} from a validated token, reading the employee id from the
- * claim named by {@code timesheets.security.employee-claim}. Available as a bean;
- * controllers can also declare a {@code Caller} parameter directly.
+ * claim named by {@code timesheets.security.employee-claim}, with the same strict rules
+ * as the decoder's identity check ({@link IdentityClaims}): a malformed employee claim,
+ * or a token that names neither an employee nor its own client, is refused with
+ * {@code invalid_token}. The decoder already refused such tokens; checking again here
+ * keeps the rule when a token reached the app another way (an app's own decoder, a test's
+ * {@code jwt()}). Available as a bean; controllers can also declare a {@code Caller}
+ * parameter directly.
  */
 public final class CallerResolver {
 
@@ -31,13 +32,16 @@ public final class CallerResolver {
 	 * The caller a validated token stands for.
 	 * @param jwt a token that passed validation (so it has a {@code sub})
 	 * @return the caller, never null
+	 * @throws OAuth2AuthenticationException ({@code invalid_token}) when the identity
+	 * claims are not acceptable
 	 */
 	public Caller resolve(Jwt jwt) {
-		String subject = jwt.getSubject();
-		String clientId = firstText(jwt.getClaimAsString("azp"), jwt.getClaimAsString("client_id"), subject);
-		Object employee = jwt.getClaims().get(this.employeeClaim);
-		Optional<String> employeeId = Optional.ofNullable(employee).map(Object::toString).filter(StringUtils::hasText);
-		return new Caller(clientId, subject, employeeId);
+		IdentityClaims.Verdict verdict = IdentityClaims.read(jwt, this.employeeClaim);
+		if (verdict.caller() == null) {
+			TokenRefusal refusal = (verdict.refusal() != null) ? verdict.refusal() : TokenRefusal.NOT_ACCEPTED;
+			throw new OAuth2AuthenticationException(refusal.error());
+		}
+		return verdict.caller();
 	}
 
 	/**
@@ -46,21 +50,14 @@ public final class CallerResolver {
 	 * @return the caller, never null
 	 * @throws AuthenticationCredentialsNotFoundException when the authentication is not a
 	 * JWT bearer authentication (answered 401 by the entry point)
+	 * @throws OAuth2AuthenticationException ({@code invalid_token}) when the identity
+	 * claims are not acceptable
 	 */
 	public Caller resolve(Authentication authentication) {
 		if (authentication instanceof JwtAuthenticationToken token) {
 			return resolve(token.getToken());
 		}
 		throw new AuthenticationCredentialsNotFoundException("A bearer access token is required");
-	}
-
-	private static String firstText(@Nullable String... candidates) {
-		for (String candidate : candidates) {
-			if (StringUtils.hasText(candidate)) {
-				return candidate;
-			}
-		}
-		throw new IllegalArgumentException("The token has neither azp, client_id nor sub");
 	}
 
 }

@@ -1,20 +1,22 @@
 package com.exampleco.timesheets.security;
 
+import java.text.ParseException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2Error;
-import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtTypeValidator;
+import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.security.oauth2.jwt.JwtDecoderInitializationException;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -46,6 +48,9 @@ final class IssuerJwtDecoders {
 				// answered
 				// 503 by IssuerUnavailableFailureHandler instead of escaping as a 500.
 				throw new JwtException("the issuer's keys cannot be resolved right now", ex);
+			}
+			catch (BadJwtException ex) {
+				throw withFixedDescription(ex);
 			}
 		};
 		ApiSecurityProperties.TokenCache cache = properties.tokenCache();
@@ -85,9 +90,14 @@ final class IssuerJwtDecoders {
 			JwtTimestampValidator timestamps) {
 		JwtTypeValidator type = new JwtTypeValidator("JWT", "at+jwt");
 		type.setAllowEmpty(true);
+		ScopeAuthoritiesConverter scopes = new ScopeAuthoritiesConverter(properties.permissionsClaim());
+		String employeeClaim = properties.employeeClaim();
 		return new DelegatingOAuth2TokenValidator<>(
-				List.of(type, timestamps, new JwtIssuerValidator(properties.issuerUri().toString()),
-						new JwtAudienceValidator(properties.audience()), IssuerJwtDecoders::requireSubject));
+				List.of(describing(type, TokenRefusal.NOT_ACCEPTED), (jwt) -> times(timestamps, properties, jwt),
+						describing(new JwtIssuerValidator(properties.issuerUri().toString()),
+								TokenRefusal.NOT_ACCEPTED),
+						describing(new JwtAudienceValidator(properties.audience()), TokenRefusal.NOT_ACCEPTED),
+						IssuerJwtDecoders::requireSubject, (jwt) -> identity(jwt, employeeClaim), scopes::validate));
 	}
 
 	/** {@code exp} required, {@code exp} and {@code nbf} with the configured skew. */
@@ -101,8 +111,72 @@ final class IssuerJwtDecoders {
 		if (StringUtils.hasText(jwt.getSubject())) {
 			return OAuth2TokenValidatorResult.success();
 		}
-		return OAuth2TokenValidatorResult
-			.failure(new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN, "The sub claim is missing", null));
+		return OAuth2TokenValidatorResult.failure(TokenRefusal.NOT_ACCEPTED.error());
+	}
+
+	/** The employee claim and the machine-client rule, see {@link IdentityClaims}. */
+	private static OAuth2TokenValidatorResult identity(Jwt jwt, String employeeClaim) {
+		TokenRefusal refusal = IdentityClaims.read(jwt, employeeClaim).refusal();
+		return (refusal != null) ? OAuth2TokenValidatorResult.failure(refusal.error())
+				: OAuth2TokenValidatorResult.success();
+	}
+
+	/**
+	 * The library's {@code exp}/{@code nbf} verdict, told as expired or not yet valid
+	 * (clients renew an expired token; a token without {@code exp} is simply not
+	 * accepted).
+	 */
+	private static OAuth2TokenValidatorResult times(JwtTimestampValidator timestamps, ApiSecurityProperties properties,
+			Jwt jwt) {
+		if (!timestamps.validate(jwt).hasErrors()) {
+			return OAuth2TokenValidatorResult.success();
+		}
+		Instant notBefore = jwt.getNotBefore();
+		TokenRefusal refusal;
+		if (jwt.getExpiresAt() == null) {
+			refusal = TokenRefusal.NOT_ACCEPTED;
+		}
+		else if (notBefore != null && Instant.now().plus(properties.clockSkew()).isBefore(notBefore)) {
+			refusal = TokenRefusal.NOT_YET_VALID;
+		}
+		else {
+			refusal = TokenRefusal.EXPIRED;
+		}
+		return OAuth2TokenValidatorResult.failure(refusal.error());
+	}
+
+	/** A library validator whose failures carry one fixed description. */
+	private static OAuth2TokenValidator<Jwt> describing(OAuth2TokenValidator<Jwt> validator, TokenRefusal refusal) {
+		return (jwt) -> validator.validate(jwt).hasErrors() ? OAuth2TokenValidatorResult.failure(refusal.error())
+				: OAuth2TokenValidatorResult.success();
+	}
+
+	/**
+	 * The same failure with a fixed description: the first validation error's (each
+	 * validator above fails with a {@link TokenRefusal} text), {@code MALFORMED} when the
+	 * token could not be parsed, else {@code NOT_ACCEPTED} (signature, algorithm, key).
+	 * The library's message stays in the cause, for the server's logs only.
+	 */
+	static BadJwtException withFixedDescription(BadJwtException ex) {
+		TokenRefusal refusal;
+		if (ex instanceof JwtValidationException validation && !validation.getErrors().isEmpty()) {
+			refusal = TokenRefusal.of(validation.getErrors().iterator().next()).orElse(TokenRefusal.NOT_ACCEPTED);
+		}
+		else {
+			refusal = causedByParsing(ex) ? TokenRefusal.MALFORMED : TokenRefusal.NOT_ACCEPTED;
+		}
+		JwtValidationException fixed = new JwtValidationException(refusal.description(), List.of(refusal.error()));
+		fixed.initCause(ex);
+		return fixed;
+	}
+
+	private static boolean causedByParsing(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof ParseException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 }

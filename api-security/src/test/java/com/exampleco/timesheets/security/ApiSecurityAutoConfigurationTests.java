@@ -36,10 +36,24 @@ class ApiSecurityAutoConfigurationTests {
 			assertThat(properties.clockSkew()).isEqualTo(Duration.ofSeconds(30));
 			assertThat(properties.employeeClaim()).isEqualTo("https://timesheets.exampleco.com/employee_id");
 			assertThat(properties.jwkSetUri()).isNull();
+			assertThat(properties.permissionsClaim()).isEqualTo(ApiSecurityProperties.PermissionsClaim.WHEN_NO_SCOPE);
 			assertThat(context).hasSingleBean(JwtDecoder.class)
 				.hasSingleBean(JwtAuthenticationConverter.class)
 				.hasSingleBean(CallerResolver.class);
 		});
+	}
+
+	@Test
+	void ignoresPermissionsWhenConfiguredTo() {
+		this.runner
+			.withPropertyValues("timesheets.security.issuer-uri=" + issuer.issuer(),
+					"timesheets.security.permissions-claim=ignore")
+			.run((context) -> {
+				Jwt jwt = context.getBean(JwtDecoder.class)
+					.decode(issuer.token().permissions("read:timesheets").sign());
+				assertThat(context.getBean(JwtAuthenticationConverter.class).convert(jwt).getAuthorities())
+					.noneMatch((authority) -> authority.getAuthority().startsWith("SCOPE_"));
+			});
 	}
 
 	@Test
@@ -83,8 +97,8 @@ class ApiSecurityAutoConfigurationTests {
 	@Test
 	void discoversKeysFromTheIssuerOnFirstToken() {
 		this.runner.withPropertyValues("timesheets.security.issuer-uri=" + issuer.issuer()).run((context) -> {
-			Jwt jwt = context.getBean(JwtDecoder.class).decode(issuer.token().subject("someone").sign());
-			assertThat(jwt.getSubject()).isEqualTo("someone");
+			Jwt jwt = context.getBean(JwtDecoder.class).decode(issuer.token().subject("test-client").sign());
+			assertThat(jwt.getSubject()).isEqualTo("test-client");
 		});
 	}
 

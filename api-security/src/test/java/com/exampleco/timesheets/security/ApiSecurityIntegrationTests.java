@@ -11,6 +11,7 @@ import java.util.Date;
 import java.util.List;
 
 import com.exampleco.timesheets.security.sample.SampleApiApplication;
+import com.exampleco.timesheets.testsupport.tokens.HostileClaims;
 import com.exampleco.timesheets.testsupport.tokens.TestTokenIssuer;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -24,6 +25,8 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -47,6 +50,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ApiSecurityIntegrationTests {
 
 	static final TestTokenIssuer issuer = TestTokenIssuer.start();
+
+	static final String NOT_ACCEPTED = "The access token is not accepted by this API";
+
+	static final String SEVERAL_TOKENS = "The access token was sent more than once; send it once, in the Authorization header";
 
 	private static final HttpClient http = HttpClient.newHttpClient();
 
@@ -90,6 +97,7 @@ class ApiSecurityIntegrationTests {
 		assertThat(caller.get("clientId").asString()).isEqualTo("uploader");
 		assertThat(caller.get("subject").asString()).isEqualTo("uploader@clients");
 		assertThat(caller.get("employeeId").asString()).isEqualTo("E-1001");
+		assertThat(caller.get("kind").asString()).isEqualTo("EMPLOYEE");
 	}
 
 	@Test
@@ -130,7 +138,7 @@ class ApiSecurityIntegrationTests {
 	@Test
 	void rejectsExpiredToken() throws Exception {
 		assertInvalidToken(issuer.token().scopes("create:timesheets").expiresIn(Duration.ofMinutes(-2)).sign(),
-				"Jwt expired at");
+				"The access token has expired");
 	}
 
 	@Test
@@ -142,14 +150,14 @@ class ApiSecurityIntegrationTests {
 
 	@Test
 	void rejectsTokenWithoutExpiry() throws Exception {
-		assertInvalidToken(issuer.token().scopes("create:timesheets").withoutClaim("exp").sign(), "exp is required");
+		assertInvalidToken(issuer.token().scopes("create:timesheets").withoutClaim("exp").sign(), NOT_ACCEPTED);
 	}
 
 	@Test
 	void rejectsTokenNotYetValidBeyondClockSkew() throws Exception {
 		assertInvalidToken(
 				issuer.token().scopes("create:timesheets").notBefore(Instant.now().plus(Duration.ofMinutes(2))).sign(),
-				"Jwt used before");
+				"The access token is not valid yet");
 	}
 
 	@Test
@@ -164,26 +172,24 @@ class ApiSecurityIntegrationTests {
 
 	@Test
 	void rejectsTokenFromAnotherIssuer() throws Exception {
-		assertInvalidToken(issuer.token().scopes("create:timesheets").wrongIssuer().sign(),
-				"The iss claim is not valid");
+		assertInvalidToken(issuer.token().scopes("create:timesheets").wrongIssuer().sign(), NOT_ACCEPTED);
 	}
 
 	@Test
 	void rejectsIssuerThatDiffersOnlyByTrailingSlash() throws Exception {
 		assertInvalidToken(issuer.token().scopes("create:timesheets").issuer(issuer.issuer() + "/").sign(),
-				"The iss claim is not valid");
+				NOT_ACCEPTED);
 	}
 
 	@Test
 	void rejectsTokenForAnotherAudience() throws Exception {
 		assertInvalidToken(issuer.token().scopes("create:timesheets").audience("https://api.other.example.com").sign(),
-				"The aud claim is not valid");
+				NOT_ACCEPTED);
 	}
 
 	@Test
 	void rejectsTokenWithoutAudience() throws Exception {
-		assertInvalidToken(issuer.token().scopes("create:timesheets").noAudience().sign(),
-				"The aud claim is not valid");
+		assertInvalidToken(issuer.token().scopes("create:timesheets").noAudience().sign(), NOT_ACCEPTED);
 	}
 
 	@Test
@@ -198,41 +204,37 @@ class ApiSecurityIntegrationTests {
 
 	@Test
 	void rejectsTokenWithoutSubject() throws Exception {
-		assertInvalidToken(issuer.token().scopes("create:timesheets").withoutClaim("sub").sign(),
-				"The sub claim is missing");
+		assertInvalidToken(issuer.token().scopes("create:timesheets").withoutClaim("sub").sign(), NOT_ACCEPTED);
 	}
 
 	@Test
 	void rejectsUnsignedToken() throws Exception {
-		assertInvalidToken(issuer.token().scopes("create:timesheets").algNone().sign(),
-				"Unsupported algorithm of none");
+		assertInvalidToken(issuer.token().scopes("create:timesheets").algNone().sign(), NOT_ACCEPTED);
 	}
 
 	@Test
 	void rejectsHs256TokenKeyedWithThePublicKey() throws Exception {
-		assertInvalidToken(issuer.token().scopes("create:timesheets").hs256WithPublicKey().sign(),
-				"Another algorithm expected, or no matching key");
+		assertInvalidToken(issuer.token().scopes("create:timesheets").hs256WithPublicKey().sign(), NOT_ACCEPTED);
 	}
 
 	@Test
 	void rejectsTamperedPayload() throws Exception {
-		assertInvalidToken(issuer.token().scopes("read:timesheets").tamperedPayload().sign(), "Invalid signature");
+		assertInvalidToken(issuer.token().scopes("read:timesheets").tamperedPayload().sign(), NOT_ACCEPTED);
 	}
 
 	@Test
 	void rejectsTokenSignedWithUnknownKey() throws Exception {
-		assertInvalidToken(issuer.token().scopes("create:timesheets").unknownKid().sign(),
-				"Another algorithm expected, or no matching key");
+		assertInvalidToken(issuer.token().scopes("create:timesheets").unknownKid().sign(), NOT_ACCEPTED);
 	}
 
 	@Test
 	void rejectsGarbage() throws Exception {
-		assertInvalidToken("not-a-jwt", "Malformed token");
+		assertInvalidToken("not-a-jwt", "The access token is malformed");
 	}
 
 	@Test
 	void rejectsHeaderThatIsNoBearerToken() throws Exception {
-		assertInvalidToken("two words", "Bearer token is malformed");
+		assertInvalidToken("two words", "The access token is malformed");
 	}
 
 	@Test
@@ -241,20 +243,32 @@ class ApiSecurityIntegrationTests {
 
 		HttpResponse<String> response = get("/timesheets/42?access_token=" + token, null);
 
-		assertInvalidRequest(response, token);
+		assertInvalidRequest(response, token,
+				"Access tokens are accepted in the Authorization header only, not in the URL");
 	}
 
 	@Test
-	void rejectsTokenInQueryStringEvenWithHeaderToken() throws Exception {
+	void rejectsTokenInQueryStringAndHeaderAsBadRequest() throws Exception {
 		String token = issuer.token().scopes("read:timesheets").sign();
 
 		HttpResponse<String> response = get("/timesheets/42?access_token=" + token, token);
 
-		assertInvalidRequest(response, token);
+		assertInvalidRequest(response, token, SEVERAL_TOKENS);
 	}
 
 	@Test
-	void mapsPermissionsClaimToScopeAuthorities() throws Exception {
+	void rejectsTokenInFormBodyAndHeaderAsBadRequest() throws Exception {
+		String token = issuer.token().scopes("create:timesheets").sign();
+
+		HttpResponse<String> response = send(
+				request("/timesheet-batches", token).header("Content-Type", "application/x-www-form-urlencoded")
+					.POST(HttpRequest.BodyPublishers.ofString("access_token=" + token)));
+
+		assertInvalidRequest(response, token, SEVERAL_TOKENS);
+	}
+
+	@Test
+	void mapsPermissionsClaimToScopeAuthoritiesWhenThereIsNoScope() throws Exception {
 		HttpResponse<String> response = get("/timesheets/42",
 				issuer.token().permissions("read:timesheets", "approve:timesheets").sign());
 
@@ -271,13 +285,96 @@ class ApiSecurityIntegrationTests {
 	}
 
 	@Test
-	void mergesScopeAndPermissionsWithoutDuplicates() throws Exception {
-		String token = issuer.token().scopes("read:timesheets").permissions("read:timesheets").sign();
+	void letsScopeAloneDecideWhenPermissionsAreWider() throws Exception {
+		String token = issuer.token()
+			.scopes("read:timesheets")
+			.permissions("read:timesheets", "approve:timesheets", "delete:timesheets")
+			.sign();
 
 		List<String> authorities = authorities(get("/timesheets/42", token));
 
 		assertThat(authorities).filteredOn((authority) -> authority.startsWith("SCOPE_"))
 			.containsExactly("SCOPE_read:timesheets");
+		assertThat(post("/timesheets/42/approval", token).statusCode()).isEqualTo(403);
+		assertThat(delete("/timesheets/42", token).statusCode()).isEqualTo(403);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("com.exampleco.timesheets.testsupport.tokens.HostileClaims#all")
+	void rejectsHostileClaims(HostileClaims.Variant hostile) throws Exception {
+		assertInvalidToken(hostile.sign(issuer.token(), "create:timesheets"), hostile.description());
+		// at authentication, not only where a controller asks for the Caller
+		HttpResponse<String> read = get("/timesheets/42", hostile.sign(issuer.token(), "read:timesheets"));
+		assertThat(read.statusCode()).isEqualTo(401);
+		assertThat(challenge(read))
+			.isEqualTo("Bearer error=\"invalid_token\", error_description=\"" + hostile.description() + "\"");
+	}
+
+	@Test
+	void canonicalizesWrongCaseEmployeeClaim() throws Exception {
+		JsonNode caller = body(
+				post("/timesheet-batches", issuer.token().scopes("create:timesheets").employee("e1001").sign()));
+
+		assertThat(caller.get("employeeId").asString()).isEqualTo("E1001");
+		assertThat(caller.get("kind").asString()).isEqualTo("EMPLOYEE");
+	}
+
+	@Test
+	void acceptsAuth0ClientCredentialsTokenWithExactlyItsScopes() throws Exception {
+		String token = issuer.token()
+			.auth0ClientCredentials("Uq7mYc0uploader")
+			.scopes("create:timesheets read:timesheets")
+			.sign();
+
+		HttpResponse<String> created = post("/timesheet-batches", token);
+		assertThat(created.statusCode()).isEqualTo(200);
+		assertThat(body(created).get("kind").asString()).isEqualTo("MACHINE");
+		assertThat(body(created).get("clientId").asString()).isEqualTo("Uq7mYc0uploader");
+		assertThat(body(created).get("subject").asString()).isEqualTo("Uq7mYc0uploader@clients");
+		assertThat(get("/timesheets/42", token).statusCode()).isEqualTo(200);
+		assertThat(post("/timesheets/42/approval", token).statusCode()).isEqualTo(403);
+		assertThat(delete("/timesheets/42", token).statusCode()).isEqualTo(403);
+	}
+
+	@Test
+	void acceptsAuth0UserTokenWithTheRequestedScopeOnlyNotItsWiderPermissions() throws Exception {
+		String token = issuer.token()
+			.auth0User("auth0|65f0c0ffee", "contractor-portal")
+			.scopes("openid profile read:timesheets approve:timesheets")
+			.permissions("read:timesheets", "approve:timesheets", "delete:timesheets", "create:timesheets")
+			.employee("e1002")
+			.sign();
+
+		assertThat(get("/timesheets/42", token).statusCode()).isEqualTo(200);
+		HttpResponse<String> approved = post("/timesheets/42/approval", token);
+		assertThat(approved.statusCode()).isEqualTo(200);
+		assertThat(body(approved).get("approver").asString()).isEqualTo("E1002");
+		assertThat(delete("/timesheets/42", token).statusCode()).isEqualTo(403);
+		assertThat(post("/timesheet-batches", token).statusCode()).isEqualTo(403);
+	}
+
+	@Test
+	void acceptsSpringAuthorizationServerClientCredentialsToken() throws Exception {
+		String token = issuer.token().springClientCredentials("timesheets-uploader").scopes("create:timesheets").sign();
+
+		JsonNode caller = body(post("/timesheet-batches", token));
+
+		assertThat(caller.get("kind").asString()).isEqualTo("MACHINE");
+		assertThat(caller.get("clientId").asString()).isEqualTo("timesheets-uploader");
+	}
+
+	@Test
+	void rejectsAuth0UserTokenWithoutEmployeeClaim() throws Exception {
+		String token = issuer.token()
+			.auth0User("auth0|65f0c0ffee", "contractor-portal")
+			.scopes("read:timesheets")
+			.sign();
+
+		HttpResponse<String> response = get("/timesheets/42", token);
+
+		assertThat(response.statusCode()).isEqualTo(401);
+		assertThat(challenge(response))
+			.isEqualTo("Bearer error=\"invalid_token\", error_description=\"" + HostileClaims.NO_IDENTITY + "\"");
 	}
 
 	@Test
@@ -313,26 +410,25 @@ class ApiSecurityIntegrationTests {
 					.build());
 		forged.sign(new RSASSASigner(localKey));
 
-		assertInvalidToken(forged.serialize(), "Another algorithm expected, or no matching key");
+		assertInvalidToken(forged.serialize(), NOT_ACCEPTED);
 	}
 
 	private void assertInvalidToken(String token, String description) throws Exception {
 		HttpResponse<String> response = post("/timesheet-batches", token);
 
 		assertThat(response.statusCode()).isEqualTo(401);
-		assertThat(challenge(response)).startsWith("Bearer error=\"invalid_token\", error_description=\"")
-			.contains(description)
-			.endsWith("\"")
-			.doesNotContain(token);
+		assertThat(challenge(response))
+			.isEqualTo("Bearer error=\"invalid_token\", error_description=\"" + description + "\"");
 		assertProblem(response, 401, description);
+		assertThat(body(response).get("error").asString()).isEqualTo("invalid_token");
 		assertThat(response.body()).doesNotContain(token);
 	}
 
-	private void assertInvalidRequest(HttpResponse<String> response, String token) {
-		assertThat(response.statusCode()).isEqualTo(401);
-		assertThat(challenge(response)).isEqualTo("Bearer error=\"invalid_request\", "
-				+ "error_description=\"Access tokens are accepted in the Authorization header only, not in the URL\"");
-		assertProblem(response, 401, "Authorization header only");
+	private void assertInvalidRequest(HttpResponse<String> response, String token, String description) {
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(challenge(response))
+			.isEqualTo("Bearer error=\"invalid_request\", error_description=\"" + description + "\"");
+		assertProblem(response, 400, description);
 		assertThat(response.body()).doesNotContain(token).doesNotContain("access_token");
 	}
 
@@ -341,7 +437,8 @@ class ApiSecurityIntegrationTests {
 			.hasValueSatisfying((contentType) -> assertThat(contentType).startsWith("application/problem+json"));
 		JsonNode problem = body(response);
 		assertThat(problem.get("type").asString()).isEqualTo("about:blank");
-		assertThat(problem.get("title").asString()).isEqualTo((status == 401) ? "Unauthorized" : "Forbidden");
+		assertThat(problem.get("title").asString())
+			.isEqualTo((status == 401) ? "Unauthorized" : (status == 400) ? "Bad Request" : "Forbidden");
 		assertThat(problem.get("status").asInt()).isEqualTo(status);
 		assertThat(problem.get("detail").asString()).contains(detail);
 	}
@@ -362,6 +459,10 @@ class ApiSecurityIntegrationTests {
 
 	private HttpResponse<String> post(String path, String token) throws IOException, InterruptedException {
 		return send(request(path, token).POST(HttpRequest.BodyPublishers.noBody()));
+	}
+
+	private HttpResponse<String> delete(String path, String token) throws IOException, InterruptedException {
+		return send(request(path, token).DELETE());
 	}
 
 	private HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {

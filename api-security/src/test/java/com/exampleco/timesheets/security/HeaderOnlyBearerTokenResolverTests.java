@@ -10,6 +10,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class HeaderOnlyBearerTokenResolverTests {
 
+	static final String SEVERAL = "The access token was sent more than once; send it once, in the Authorization header";
+
 	private final HeaderOnlyBearerTokenResolver resolver = new HeaderOnlyBearerTokenResolver();
 
 	@Test
@@ -25,8 +27,67 @@ class HeaderOnlyBearerTokenResolverTests {
 		MockHttpServletRequest request = new MockHttpServletRequest("POST", "/timesheets");
 		request.setQueryString("x=1&access%5Ftoken=abc");
 
-		assertThatExceptionOfType(OAuth2AuthenticationException.class).isThrownBy(() -> this.resolver.resolve(request))
-			.satisfies((ex) -> assertThat(ex.getError().getErrorCode()).isEqualTo("invalid_request"));
+		assertRefused(request, "invalid_request",
+				"Access tokens are accepted in the Authorization header only, not in the URL");
+	}
+
+	@Test
+	void refusesTokenInHeaderAndQuery() {
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/timesheets");
+		request.addHeader("Authorization", "Bearer abc.def.ghi");
+		request.setQueryString("access_token=abc.def.ghi");
+
+		assertRefused(request, "invalid_request", SEVERAL);
+	}
+
+	@Test
+	void refusesTwoBearerHeaders() {
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/timesheets");
+		request.addHeader("Authorization", "Bearer abc.def.ghi");
+		request.addHeader("Authorization", "bearer jkl.mno.pqr");
+
+		assertRefused(request, "invalid_request", SEVERAL);
+	}
+
+	@Test
+	void refusesTwoQueryTokens() {
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/timesheets");
+		request.setQueryString("access_token=a&access_token=b");
+
+		assertRefused(request, "invalid_request", SEVERAL);
+	}
+
+	@Test
+	void refusesTokenInFormBody() {
+		MockHttpServletRequest request = form();
+
+		assertRefused(request, "invalid_request",
+				"Access tokens are accepted in the Authorization header only, not in the request body");
+	}
+
+	@Test
+	void refusesTokenInHeaderAndFormBody() {
+		MockHttpServletRequest request = form();
+		request.addHeader("Authorization", "Bearer abc.def.ghi");
+
+		assertRefused(request, "invalid_request", SEVERAL);
+	}
+
+	@Test
+	void refusesTokenInQueryAndFormBody() {
+		MockHttpServletRequest request = form();
+		request.setQueryString("access_token=abc");
+		request.addParameter("access_token", "abc");
+
+		assertRefused(request, "invalid_request", SEVERAL);
+	}
+
+	@Test
+	void refusesMalformedHeaderWithTheFixedText() {
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/timesheets");
+		request.addHeader("Authorization", "Bearer two words");
+
+		assertRefused(request, "invalid_token", "The access token is malformed");
 	}
 
 	@Test
@@ -35,6 +96,29 @@ class HeaderOnlyBearerTokenResolverTests {
 		request.setQueryString("my_access_token=1");
 
 		assertThat(this.resolver.resolve(request)).isNull();
+	}
+
+	@Test
+	void leavesOtherAuthorizationSchemesAlone() {
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/timesheets");
+		request.addHeader("Authorization", "Basic dXNlcjpwYXNz");
+
+		assertThat(this.resolver.resolve(request)).isNull();
+	}
+
+	private static MockHttpServletRequest form() {
+		MockHttpServletRequest request = new MockHttpServletRequest("POST", "/timesheets");
+		request.setContentType("application/x-www-form-urlencoded; charset=UTF-8");
+		request.addParameter("access_token", "abc.def.ghi");
+		return request;
+	}
+
+	private void assertRefused(MockHttpServletRequest request, String code, String description) {
+		assertThatExceptionOfType(OAuth2AuthenticationException.class).isThrownBy(() -> this.resolver.resolve(request))
+			.satisfies((ex) -> {
+				assertThat(ex.getError().getErrorCode()).isEqualTo(code);
+				assertThat(ex.getError().getDescription()).isEqualTo(description);
+			});
 	}
 
 }

@@ -158,6 +158,7 @@ class VerifiedTokenCacheTests {
 	void aTamperedCopyOfACachedTokenIsNoHit() {
 		ApiSecurityProperties properties = new ApiSecurityProperties(TestTokenIssuer.DEFAULT_AUDIENCE, issuer.issuer(),
 				null, SKEW, ApiSecurityProperties.DEFAULT_EMPLOYEE_CLAIM,
+				ApiSecurityProperties.PermissionsClaim.WHEN_NO_SCOPE,
 				new ApiSecurityProperties.TokenCache(100, Duration.ofMinutes(5)));
 		JwtDecoder decoder = IssuerJwtDecoders.lazy(properties);
 		assertThat(decoder).isInstanceOf(VerifiedTokenCache.class);
@@ -182,6 +183,7 @@ class VerifiedTokenCacheTests {
 	void isOffWithZeroEntries() {
 		ApiSecurityProperties properties = new ApiSecurityProperties(TestTokenIssuer.DEFAULT_AUDIENCE, issuer.issuer(),
 				null, SKEW, ApiSecurityProperties.DEFAULT_EMPLOYEE_CLAIM,
+				ApiSecurityProperties.PermissionsClaim.WHEN_NO_SCOPE,
 				new ApiSecurityProperties.TokenCache(0, Duration.ofMinutes(5)));
 
 		assertThat(IssuerJwtDecoders.lazy(properties)).isNotInstanceOf(VerifiedTokenCache.class);

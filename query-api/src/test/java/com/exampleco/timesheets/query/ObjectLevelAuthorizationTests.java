@@ -14,13 +14,16 @@ import org.springframework.test.web.servlet.MvcResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * BOLA: a token with the employee claim sees only that employee's data on every route;
  * what belongs to others answers exactly like what does not exist. Tokens without the
- * claim (machine clients) see everything.
+ * claim (machine clients) with {@code read:timesheets} see everything. A batch is
+ * readable by the client that sent it (and then by its employee-bound tokens only when it
+ * concerns that employee alone), otherwise only by such unrestricted readers.
  */
 @QueryWebTest
 class ObjectLevelAuthorizationTests {
@@ -32,6 +35,8 @@ class ObjectLevelAuthorizationTests {
 	static final UUID MIXED_BATCH = UUID.randomUUID();
 
 	static final UUID BOB_BATCH = UUID.randomUUID();
+
+	static final UUID DECISION_BATCH = UUID.randomUUID();
 
 	static UUID alices;
 
@@ -54,6 +59,8 @@ class ObjectLevelAuthorizationTests {
 		rows.outcome(BOB_BATCH, bobs, "APPLIED", null);
 		rows.outcome(MIXED_BATCH, alicesSecond, "APPLIED", null);
 		rows.outcome(MIXED_BATCH, bobsSecond, "APPLIED", null);
+		// an approval of a timesheet the uploader submitted: not the uploader's batch
+		rows.outcome(DECISION_BATCH, alicesSecond, "APPROVED", "APPLIED", null);
 	}
 
 	@Test
@@ -116,21 +123,76 @@ class ObjectLevelAuthorizationTests {
 	}
 
 	@Test
-	void employeeSeesBatchThatConcernsOnlyOwnTimesheets() throws Exception {
-		this.mvc.perform(get("/batches/" + ALICE_BATCH).with(Tokens.employee("BOLA-ALICE", READ)))
+	void employeeOfTheSendingClientSeesBatchThatConcernsOnlyOwnTimesheets() throws Exception {
+		this.mvc.perform(get("/batches/" + ALICE_BATCH).with(Tokens.employeeOf(TestRows.UPLOADER, "BOLA-ALICE", READ)))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.outcomes.APPLIED").value(1));
 	}
 
 	@Test
+	void employeeOfAnotherClientGetsNotFoundEvenForOwnTimesheetsBatch() throws Exception {
+		this.mvc.perform(get("/batches/" + ALICE_BATCH).with(Tokens.employee("BOLA-ALICE", READ)))
+			.andExpect(status().isNotFound());
+	}
+
+	@Test
 	void employeeGetsNotFoundForBatchOfAnotherEmployee() throws Exception {
-		this.mvc.perform(get("/batches/" + BOB_BATCH).with(Tokens.employee("BOLA-ALICE", READ)))
+		this.mvc.perform(get("/batches/" + BOB_BATCH).with(Tokens.employeeOf(TestRows.UPLOADER, "BOLA-ALICE", READ)))
 			.andExpect(status().isNotFound());
 	}
 
 	@Test
 	void employeeGetsNotFoundForBatchThatAlsoConcernsOthers() throws Exception {
-		this.mvc.perform(get("/batches/" + MIXED_BATCH).with(Tokens.employee("BOLA-ALICE", "create:timesheets")))
+		this.mvc
+			.perform(get("/batches/" + MIXED_BATCH)
+				.with(Tokens.employeeOf(TestRows.UPLOADER, "BOLA-ALICE", "create:timesheets")))
+			.andExpect(status().isNotFound());
+	}
+
+	@Test
+	void clientReadsItsOwnBatchWithItsCreateScope() throws Exception {
+		this.mvc.perform(get("/batches/" + MIXED_BATCH).with(Tokens.client(TestRows.UPLOADER, "create:timesheets")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.eventsSeen").value(2));
+	}
+
+	@Test
+	void anotherClientGetsNotFoundForABatchItDidNotSend() throws Exception {
+		MvcResult foreign = this.mvc
+			.perform(get("/batches/" + MIXED_BATCH).with(Tokens.client("other-uploader", "create:timesheets")))
+			.andExpect(status().isNotFound())
+			.andReturn();
+		UUID unknown = UUID.randomUUID();
+		MvcResult missing = this.mvc
+			.perform(get("/batches/" + unknown).with(Tokens.client("other-uploader", "create:timesheets")))
+			.andExpect(status().isNotFound())
+			.andReturn();
+		assertThat(foreign.getResponse().getContentAsString().replace(MIXED_BATCH.toString(), "ID"))
+			.isEqualTo(missing.getResponse().getContentAsString().replace(unknown.toString(), "ID"));
+	}
+
+	@Test
+	void approvalBatchBelongsToNoClientButIsReadableByUnrestrictedReaders() throws Exception {
+		this.mvc.perform(get("/batches/" + DECISION_BATCH).with(Tokens.client(TestRows.UPLOADER, "create:timesheets")))
+			.andExpect(status().isNotFound());
+		this.mvc.perform(get("/batches/" + DECISION_BATCH).with(Tokens.machine(READ))).andExpect(status().isOk());
+	}
+
+	@Test
+	void blankEmployeeClaimIsRefusedEvenWhenNoDecoderSawIt() throws Exception {
+		// jwt() skips the decoder's identity check: the Caller resolver still fails
+		// closed
+		this.mvc.perform(get("/timesheets").param("employeeId", "BOLA-BOB").with(Tokens.employee(" ", READ)))
+			.andExpect(status().isUnauthorized())
+			.andExpect(header().string("WWW-Authenticate", "Bearer error=\"invalid_token\", "
+					+ "error_description=\"The access token's employee claim is not a valid employee id\""));
+	}
+
+	@Test
+	void wrongCaseEmployeeClaimIsTheSameEmployee() throws Exception {
+		this.mvc.perform(get("/timesheets/" + alices).with(Tokens.employee("bola-alice", READ)))
+			.andExpect(status().isOk());
+		this.mvc.perform(get("/timesheets/" + bobs).with(Tokens.employee("bola-alice", READ)))
 			.andExpect(status().isNotFound());
 	}
 
@@ -141,7 +203,7 @@ class ObjectLevelAuthorizationTests {
 			.andExpect(jsonPath("$.items.length()").value(4));
 		this.mvc.perform(get("/employees/BOLA-BOB/summary").with(Tokens.machine(READ)))
 			.andExpect(jsonPath("$.totalHours").value(8));
-		this.mvc.perform(get("/batches/" + MIXED_BATCH).with(Tokens.machine("create:timesheets")))
+		this.mvc.perform(get("/batches/" + MIXED_BATCH).with(Tokens.machine(READ)))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.eventsSeen").value(2));
 	}

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -144,8 +145,9 @@ class QueryPostgresIntegrationTests {
 	@Test
 	void answersFromRowsTheProcessorWrote() throws Exception {
 		UUID batch = UUID.randomUUID();
-		String alice = "pg-alice-" + batch;
-		String bob = "pg-bob-" + batch;
+		// employee ids in canonical (upper-case) form, as ingest-api stores them
+		String alice = ("pg-alice-" + batch).toUpperCase(Locale.ROOT);
+		String bob = ("pg-bob-" + batch).toUpperCase(Locale.ROOT);
 		UUID a1 = UUID.randomUUID();
 		UUID a2 = UUID.randomUUID();
 		UUID b1 = UUID.randomUUID();
@@ -153,13 +155,23 @@ class QueryPostgresIntegrationTests {
 		send(List.of(submitted(batch, a1, alice, "ALPHA", monday, "7.5"),
 				submitted(batch, a2, alice, "BETA", monday.plusDays(1), "8"),
 				submitted(batch, b1, bob, "ALPHA", monday, "6")));
-		String machine = issuer.token().scopes("create:timesheets").sign();
+		// the uploader reads its own batch with its create scope; another client cannot
+		String uploader = issuer.token()
+			.springClientCredentials(UPLOADER.clientId())
+			.scopes("create:timesheets")
+			.sign();
 		await().atMost(PATIENCE)
-			.untilAsserted(() -> assertThat(get("/batches/" + batch + "?expectedEvents=3", machine).body())
+			.untilAsserted(() -> assertThat(get("/batches/" + batch + "?expectedEvents=3", uploader).body())
 				.contains("\"complete\":true"));
+		String otherUploader = issuer.token()
+			.springClientCredentials("other-uploader")
+			.scopes("create:timesheets")
+			.sign();
+		assertThat(get("/batches/" + batch, otherUploader).statusCode()).as("another client's batch").isEqualTo(404);
+		String machine = issuer.token().scopes("read:timesheets").sign();
 
 		UUID decisions = UUID.randomUUID();
-		Actor approver = new Actor("contractor-app", "auth0|boss", "pg-boss");
+		Actor approver = new Actor("contractor-app", "auth0|boss", "PG-BOSS");
 		send(List.of(new TimesheetApproved(UUID.randomUUID(), a1, decisions, Instant.now(), approver, 1, "fine"),
 				// self-approval: recorded as rejected with its reason
 				new TimesheetApproved(UUID.randomUUID(), b1, decisions, Instant.now(),
@@ -194,7 +206,11 @@ class QueryPostgresIntegrationTests {
 		assertThat((Integer) JsonPath.read(summary.body(), "$.timesheets")).isEqualTo(1);
 		assertThat((String) JsonPath.read(summary.body(), "$.byStatus[0].status")).isEqualTo("SUBMITTED");
 
-		String aliceToken = issuer.token().scopes("read:timesheets").claim(Tokens.EMPLOYEE_CLAIM, alice).sign();
+		// the claim in another case names the same employee
+		String aliceToken = issuer.token()
+			.scopes("read:timesheets")
+			.claim(Tokens.EMPLOYEE_CLAIM, alice.toLowerCase(Locale.ROOT))
+			.sign();
 		assertThat(get("/timesheets/" + a1, aliceToken).statusCode()).isEqualTo(200);
 		assertThat(get("/timesheets/" + b1, aliceToken).statusCode()).isEqualTo(404);
 		assertThat(get("/batches/" + batch, aliceToken).statusCode()).as("batch also holds bob's").isEqualTo(404);

@@ -52,8 +52,10 @@ class RouteScopeTests {
 	@BeforeAll
 	static void rows() {
 		TestRows rows = TestRows.h2();
+		// submitted by the client of Tokens.machine: a create-only token reads its own
+		// batches
 		timesheetId = rows.timesheet(UUID.randomUUID(), BATCH, "SCOPE-E1", "SCOPE", LocalDate.of(2026, 3, 2), "8",
-				"SUBMITTED");
+				"SUBMITTED", "contractor-app");
 		rows.outcome(BATCH, timesheetId, "APPLIED", null);
 	}
 

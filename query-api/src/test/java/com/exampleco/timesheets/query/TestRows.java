@@ -27,6 +27,9 @@ public final class TestRows {
 	public static final String H2_URL = "jdbc:h2:mem:query-web;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
 			+ "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
 
+	/** The client that submitted the rows unless a test names another. */
+	public static final String UPLOADER = "uploader-job";
+
 	private static TestRows h2;
 
 	private final JdbcTemplate jdbc;
@@ -83,6 +86,23 @@ public final class TestRows {
 	 */
 	public UUID timesheet(UUID id, UUID batchId, String employeeId, String projectCode, LocalDate workDate,
 			String hours, String status) {
+		return timesheet(id, batchId, employeeId, projectCode, workDate, hours, status, UPLOADER);
+	}
+
+	/**
+	 * Inserts a timesheet at version 1 that a given client submitted.
+	 * @param id the timesheet id
+	 * @param batchId the batch of its last event
+	 * @param employeeId the employee
+	 * @param projectCode the project
+	 * @param workDate the work date
+	 * @param hours the hours
+	 * @param status the status
+	 * @param client the submitting client ({@code submitted_client})
+	 * @return the id
+	 */
+	public UUID timesheet(UUID id, UUID batchId, String employeeId, String projectCode, LocalDate workDate,
+			String hours, String status, String client) {
 		Timestamp now = Timestamp.from(Instant.now());
 		this.jdbc.update("""
 				INSERT INTO timesheets (timesheet_id, external_id, employee_id, project_code, work_date, hours, note,
@@ -90,7 +110,7 @@ public final class TestRows {
 				  deleted_at, updated_at)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?)""", id, "ext-" + id, employeeId, projectCode,
 				workDate, new BigDecimal(hours), "note of " + employeeId, status, UUID.randomUUID(), batchId, now,
-				"uploader-job", "uploader-job", "DELETED".equals(status) ? now : null, now);
+				client, client, "DELETED".equals(status) ? now : null, now);
 		return id;
 	}
 
@@ -103,12 +123,26 @@ public final class TestRows {
 	 * @return the event id
 	 */
 	public UUID outcome(UUID batchId, UUID timesheetId, String outcome, String reason) {
+		return outcome(batchId, timesheetId, "SUBMITTED", outcome, reason);
+	}
+
+	/**
+	 * Records an event's outcome as the processor does.
+	 * @param batchId the batch
+	 * @param timesheetId the timesheet
+	 * @param eventType {@code SUBMITTED}, {@code APPROVED}, {@code REJECTED} or
+	 * {@code DELETED}
+	 * @param outcome {@code APPLIED}, {@code UNCHANGED} or {@code REJECTED}
+	 * @param reason the reason of a rejection, else null
+	 * @return the event id
+	 */
+	public UUID outcome(UUID batchId, UUID timesheetId, String eventType, String outcome, String reason) {
 		UUID eventId = UUID.randomUUID();
 		Timestamp now = Timestamp.from(Instant.now());
 		this.jdbc.update("""
 				INSERT INTO applied_events (event_id, batch_id, timesheet_id, event_type, outcome, reason, occurred_at,
 				  kafka_topic, kafka_partition, kafka_offset, applied_at)
-				VALUES (?, ?, ?, 'SUBMITTED', ?, ?, ?, 'timesheet-events', 0, 0, ?)""", eventId, batchId, timesheetId,
+				VALUES (?, ?, ?, ?, ?, ?, ?, 'timesheet-events', 0, 0, ?)""", eventId, batchId, timesheetId, eventType,
 				outcome, reason, now, now);
 		return eventId;
 	}

@@ -25,8 +25,18 @@ final class Tokens {
 	 * @return the post-processor
 	 */
 	static RequestPostProcessor machine(String... scopes) {
-		return jwt().jwt((jwt) -> jwt.subject("contractor-app").claim("azp", "contractor-app"))
-			.authorities(authorities(scopes));
+		return client("contractor-app", scopes);
+	}
+
+	/**
+	 * A machine client's token (no employee claim) of a given client, in the shape of
+	 * Spring Authorization Server ({@code sub = azp}).
+	 * @param clientId the client
+	 * @param scopes its scopes
+	 * @return the post-processor
+	 */
+	static RequestPostProcessor client(String clientId, String... scopes) {
+		return jwt().jwt((jwt) -> jwt.subject(clientId).claim("azp", clientId)).authorities(authorities(scopes));
 	}
 
 	/**
@@ -36,10 +46,19 @@ final class Tokens {
 	 * @return the post-processor
 	 */
 	static RequestPostProcessor employee(String employeeId, String... scopes) {
+		return employeeOf("contractor-app", employeeId, scopes);
+	}
+
+	/**
+	 * An employee-bound token obtained by a given client.
+	 * @param clientId the client ({@code azp})
+	 * @param employeeId the employee claim
+	 * @param scopes its scopes
+	 * @return the post-processor
+	 */
+	static RequestPostProcessor employeeOf(String clientId, String employeeId, String... scopes) {
 		return jwt()
-			.jwt((jwt) -> jwt.subject("auth0|" + employeeId)
-				.claim("azp", "contractor-app")
-				.claim(EMPLOYEE_CLAIM, employeeId))
+			.jwt((jwt) -> jwt.subject("auth0|" + employeeId).claim("azp", clientId).claim(EMPLOYEE_CLAIM, employeeId))
 			.authorities(authorities(scopes));
 	}
 

@@ -14,6 +14,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,6 +31,8 @@ public class SampleApiApplication {
 	static final ApiRoutes ROUTES = ApiRoutes.builder()
 		.route(HttpMethod.POST, "/timesheet-batches", "create:timesheets")
 		.route(HttpMethod.GET, "/timesheets/{id}", "read:timesheets")
+		.route(HttpMethod.POST, "/timesheets/{id}/approval", "approve:timesheets")
+		.route(HttpMethod.DELETE, "/timesheets/{id}", "delete:timesheets")
 		.build();
 
 	@Bean
@@ -45,7 +48,18 @@ public class SampleApiApplication {
 		@PostMapping("/timesheet-batches")
 		Map<String, Object> create(Caller caller, Authentication authentication) {
 			return Map.of("clientId", caller.clientId(), "subject", caller.subject(), "employeeId",
-					caller.employeeId().orElse(""), "authorities", authorities(authentication));
+					caller.employeeId().orElse(""), "kind", caller.kind().name(), "authorities",
+					authorities(authentication));
+		}
+
+		@PostMapping("/timesheets/{id}/approval")
+		Map<String, Object> approve(@PathVariable String id, Caller caller) {
+			return Map.of("id", id, "approver", caller.employeeId().orElse(""));
+		}
+
+		@DeleteMapping("/timesheets/{id}")
+		Map<String, Object> delete(@PathVariable String id, Caller caller) {
+			return Map.of("id", id, "clientId", caller.clientId());
 		}
 
 		@GetMapping("/timesheets/{id}")

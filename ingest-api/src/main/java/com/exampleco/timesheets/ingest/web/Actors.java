@@ -2,6 +2,7 @@ package com.exampleco.timesheets.ingest.web;
 
 import com.exampleco.timesheets.events.Actor;
 import com.exampleco.timesheets.security.Caller;
+import com.exampleco.timesheets.security.EmployeeIds;
 
 /** The event {@link Actor} of an authenticated {@link Caller}. */
 public final class Actors {
@@ -12,10 +13,15 @@ public final class Actors {
 	/**
 	 * The actor the events of a caller's request carry.
 	 * @param caller the caller
-	 * @return the actor: client id, subject and employee id when the token has one
+	 * @return the actor: client id, subject and, for an employee-bound token, the
+	 * employee id in canonical (upper-case) form, so the processor's self-approval check
+	 * compares like with like; null employee id for a machine client
 	 */
 	public static Actor of(Caller caller) {
-		return new Actor(caller.clientId(), caller.subject(), caller.employeeId().orElse(null));
+		// Caller already holds the canonical form; said again here because the event is
+		// the contract the processor and analysts compare against
+		String employeeId = caller.employeeId().map(EmployeeIds::canonical).orElse(null);
+		return new Actor(caller.clientId(), caller.subject(), employeeId);
 	}
 
 }

@@ -20,6 +20,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -28,9 +29,13 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code GET /batches/{batchId}}: how far the processor got with a batch. Events carry no
  * batch size, so the client passes {@code expectedEvents} (the number of entries its 202
- * acknowledged) to learn whether the batch is {@code complete}. 404 while no event of the
- * batch has been recorded, and for an employee-bound token whose batch concerns anyone
- * else's timesheets.
+ * acknowledged) to learn whether the batch is {@code complete}.
+ * <p>
+ * Who may read a batch: a machine client's token with {@code read:timesheets} any batch;
+ * any other token only a batch its own client sent ({@link BatchOutcomes#belongsTo}), and
+ * an employee-bound token only when the batch also concerns that employee's timesheets
+ * alone. Everything else is 404 with the same body as a batch nothing is known of, so
+ * batch ids (derivable from a client id and an idempotency key) leak nothing.
  */
 @RestController
 class BatchController {
@@ -38,6 +43,8 @@ class BatchController {
 	static final List<String> OUTCOMES = List.of("APPLIED", "UNCHANGED", "REJECTED", "DUPLICATE");
 
 	static final int MAX_EXPECTED_EVENTS = 1_000_000;
+
+	static final String READ_SCOPE = "read:timesheets";
 
 	private final BatchOutcomes outcomes;
 
@@ -53,7 +60,8 @@ class BatchController {
 	BatchStatus batch(@PathVariable UUID batchId, @Parameter(
 			description = "how many events the batch holds (entries of the 202); enables 'complete'") @RequestParam(
 					required = false) Integer expectedEvents,
-			@Parameter(hidden = true) Caller caller, HttpServletRequest request) {
+			@Parameter(hidden = true) Caller caller, @Parameter(hidden = true) Authentication authentication,
+			HttpServletRequest request) {
 		QueryParameters.requireOnly(request, Set.of("expectedEvents"));
 		if (expectedEvents != null && (expectedEvents < 1 || expectedEvents > MAX_EXPECTED_EVENTS)) {
 			throw new InvalidParameterException("expectedEvents",
@@ -65,7 +73,7 @@ class BatchController {
 		if (counts.isEmpty()) {
 			throw notFound;
 		}
-		if (caller.isEmployee() && this.outcomes.concernsOthersThan(batchId, caller.employeeId().get())) {
+		if (!mayRead(batchId, caller, authentication)) {
 			throw notFound;
 		}
 		Map<String, Long> byOutcome = new LinkedHashMap<>();
@@ -87,6 +95,21 @@ class BatchController {
 		Boolean complete = (expectedEvents != null) ? seen >= expectedEvents : null;
 		return new BatchStatus(batchId, seen, byOutcome, rejections, rejected, byOutcome.get("REJECTED") > listed,
 				expectedEvents, complete);
+	}
+
+	private boolean mayRead(UUID batchId, Caller caller, Authentication authentication) {
+		if (caller.isMachine() && hasScope(authentication, READ_SCOPE)) {
+			return true;
+		}
+		if (!this.outcomes.belongsTo(batchId, caller.clientId())) {
+			return false;
+		}
+		return caller.employeeId().map((own) -> !this.outcomes.concernsOthersThan(batchId, own)).orElse(true);
+	}
+
+	private static boolean hasScope(Authentication authentication, String scope) {
+		String authority = "SCOPE_" + scope;
+		return authentication.getAuthorities().stream().anyMatch((granted) -> authority.equals(granted.getAuthority()));
 	}
 
 }

@@ -12,7 +12,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Reads the outcomes the processor recorded for a batch: the {@code event_outcomes} view
  * (applied, unchanged, rejected and duplicate deliveries) and, for object-level
- * authorization, whose timesheets the batch's events concern. Read-only.
+ * authorization, which client sent the batch and whose timesheets its events concern.
+ * Read-only.
  */
 @Repository
 @Transactional(readOnly = true)
@@ -65,9 +66,10 @@ public class BatchOutcomes {
 
 	/**
 	 * Whether some event of the batch concerns a timesheet that is not the employee's
-	 * (including timesheets that do not exist).
+	 * (including timesheets that do not exist). Employee ids are compared in canonical
+	 * (upper-case) form.
 	 * @param batchId the batch
-	 * @param employeeId the employee
+	 * @param employeeId the employee, canonical
 	 * @return true when the batch touches anything but the employee's timesheets
 	 */
 	public boolean concernsOthersThan(UUID batchId, String employeeId) {
@@ -76,8 +78,36 @@ public class BatchOutcomes {
 				  FROM applied_events e
 				  LEFT JOIN timesheets t ON t.timesheet_id = e.timesheet_id
 				 WHERE e.batch_id = :batchId
-				   AND (t.employee_id IS NULL OR t.employee_id <> :employeeId)
+				   AND (t.employee_id IS NULL OR UPPER(t.employee_id) <> :employeeId)
 				""").param("batchId", batchId).param("employeeId", employeeId).query(Long.class).single() > 0;
+	}
+
+	/**
+	 * Whether the client sent the batch. The processor's schema does not record a batch's
+	 * client, so it is derived: a timesheet's id is derived from the submitting client's
+	 * id and the entry's external id, so every submission of a timesheet comes from the
+	 * one client {@code timesheets.submitted_client} names. A batch belongs to a client
+	 * when it has recorded events and every one of them is a submission of a timesheet
+	 * that client submitted. Approvals and deletions carry no client the schema keeps
+	 * (only the actor's subject, overwritten by later events), so their batches belong to
+	 * no client here; a submission whose timesheet row does not exist cannot be
+	 * attributed either. Both fail closed: only unrestricted readers see such batches.
+	 * @param batchId the batch
+	 * @param clientId the caller's client id ({@code azp}/{@code client_id})
+	 * @return true when the batch is the client's
+	 */
+	public boolean belongsTo(UUID batchId, String clientId) {
+		return this.jdbc.sql("""
+				SELECT COUNT(*) AS events,
+				       COUNT(CASE WHEN e.event_type = 'SUBMITTED' AND t.submitted_client = :clientId THEN 1 END) AS own
+				  FROM applied_events e
+				  LEFT JOIN timesheets t ON t.timesheet_id = e.timesheet_id
+				 WHERE e.batch_id = :batchId
+				""")
+			.param("batchId", batchId)
+			.param("clientId", clientId)
+			.query((rs, row) -> rs.getLong("events") > 0 && rs.getLong("own") == rs.getLong("events"))
+			.single();
 	}
 
 	/**

@@ -45,6 +45,9 @@ public final class TestTokenIssuer implements AutoCloseable, AfterAllCallback {
 	/** The API identifier the tokens are minted for unless told otherwise. */
 	public static final String DEFAULT_AUDIENCE = "https://api.timesheets.exampleco.com";
 
+	/** The APIs' default employee claim ({@code timesheets.security.employee-claim}). */
+	public static final String EMPLOYEE_CLAIM = "https://timesheets.exampleco.com/employee_id";
+
 	private static final String DISCOVERY_PATH = "/.well-known/openid-configuration";
 
 	private static final String JWKS_PATH = "/jwks";

@@ -119,6 +119,53 @@ public final class TokenBuilder {
 	}
 
 	/**
+	 * Sets the employee claim ({@link TestTokenIssuer#EMPLOYEE_CLAIM}) to any JSON value,
+	 * well formed or not.
+	 * @param value the value, e.g. {@code "E1001"}
+	 * @return this builder
+	 */
+	public TokenBuilder employee(Object value) {
+		return claim(TestTokenIssuer.EMPLOYEE_CLAIM, value);
+	}
+
+	/**
+	 * Shapes the token as Auth0 issues a client-credentials (machine-to-machine) token:
+	 * {@code sub = <clientId>@clients}, {@code azp = clientId},
+	 * {@code gty = client-credentials}, no employee claim.
+	 * @param clientId the client id
+	 * @return this builder
+	 */
+	public TokenBuilder auth0ClientCredentials(String clientId) {
+		return subject(clientId + "@clients").authorizedParty(clientId)
+			.claim("gty", "client-credentials")
+			.withoutClaim(TestTokenIssuer.EMPLOYEE_CLAIM);
+	}
+
+	/**
+	 * Shapes the token as Auth0 issues it for a signed-in user (authorization code
+	 * grant): {@code sub = userId}, {@code azp = clientId}, no {@code gty}, and
+	 * {@code aud} an array of the API identifier and the tenant's userinfo URL.
+	 * @param userId the user, e.g. {@code auth0|5f1c…}
+	 * @param clientId the application the user signed in to
+	 * @return this builder
+	 */
+	public TokenBuilder auth0User(String userId, String clientId) {
+		return subject(userId).authorizedParty(clientId)
+			.withoutClaim("gty")
+			.audience(this.issuer.defaultAudience(), "https://exampleco.eu.auth0.com/userinfo");
+	}
+
+	/**
+	 * Shapes the token as Spring Authorization Server (the project's {@code auth-server})
+	 * issues a client-credentials token: {@code sub = azp = clientId}.
+	 * @param clientId the client id
+	 * @return this builder
+	 */
+	public TokenBuilder springClientCredentials(String clientId) {
+		return subject(clientId).authorizedParty(clientId).withoutClaim("gty");
+	}
+
+	/**
 	 * Sets the issuer ({@code iss}) claim; the token is still signed with this issuer's
 	 * key.
 	 * @param issuer the issuer claim
