@@ -110,6 +110,20 @@ class ObjectLevelAuthorizationTests {
 	}
 
 	@Test
+	void employeeIdFiltersAreCaseInsensitive() throws Exception {
+		this.mvc.perform(get("/timesheets").param("employeeId", "bola-alice").with(Tokens.employee("BOLA-ALICE", READ)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.items.length()").value(2));
+		this.mvc.perform(get("/timesheets").param("employeeId", "bola-alice").with(Tokens.machine(READ)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.items.length()").value(2));
+		this.mvc.perform(get("/employees/bola-alice/summary").with(Tokens.employee("BOLA-ALICE", READ)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.employeeId").value("BOLA-ALICE"))
+			.andExpect(jsonPath("$.totalHours").value(12));
+	}
+
+	@Test
 	void employeeSummaryOfAnotherEmployeeIsNotFound() throws Exception {
 		this.mvc.perform(get("/employees/BOLA-BOB/summary").with(Tokens.employee("BOLA-ALICE", READ)))
 			.andExpect(status().isNotFound());

@@ -14,6 +14,7 @@ import com.exampleco.timesheets.query.web.InvalidParameterException;
 import com.exampleco.timesheets.query.web.NotFoundException;
 import com.exampleco.timesheets.query.web.QueryParameters;
 import com.exampleco.timesheets.security.Caller;
+import com.exampleco.timesheets.security.EmployeeIds;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.servlet.http.HttpServletRequest;
@@ -39,16 +40,18 @@ class SummaryController {
 
 	@GetMapping("/employees/{employeeId}/summary")
 	@Operation(summary = "An employee's hours by project and by status in a work-date range")
-	HoursSummary summary(@PathVariable String employeeId,
+	HoursSummary summary(@PathVariable("employeeId") String requested,
 			@Parameter(description = "work date on or after (yyyy-MM-dd)") @RequestParam(
 					required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@Parameter(description = "work date on or before (yyyy-MM-dd)") @RequestParam(
 					required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@Parameter(hidden = true) Caller caller, HttpServletRequest request) {
 		QueryParameters.requireOnly(request, Set.of("from", "to"));
-		if (employeeId.length() > 64) {
+		if (requested.length() > 64) {
 			throw new InvalidParameterException("employeeId", "'employeeId' must be at most 64 characters");
 		}
+		// employee ids are case-insensitive: e1001 is E1001
+		String employeeId = EmployeeIds.isValid(requested) ? EmployeeIds.canonical(requested) : requested;
 		if (from != null && to != null && from.isAfter(to)) {
 			throw new InvalidParameterException("from", "'from' must not be after 'to'");
 		}

@@ -10,6 +10,7 @@ import com.exampleco.timesheets.query.web.InvalidParameterException;
 import com.exampleco.timesheets.query.web.NotFoundException;
 import com.exampleco.timesheets.query.web.QueryParameters;
 import com.exampleco.timesheets.security.Caller;
+import com.exampleco.timesheets.security.EmployeeIds;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.servlet.http.HttpServletRequest;
@@ -61,6 +62,10 @@ class TimesheetController {
 		QueryParameters.requireOnly(request, LIST_PARAMETERS);
 		checkLength("employeeId", employeeId, 64);
 		checkLength("projectCode", projectCode, 40);
+		if (employeeId != null && EmployeeIds.isValid(employeeId)) {
+			// employee ids are case-insensitive: e1001 filters E1001's timesheets
+			employeeId = EmployeeIds.canonical(employeeId);
+		}
 		if (from != null && to != null && from.isAfter(to)) {
 			throw new InvalidParameterException("from", "'from' must not be after 'to'");
 		}
