@@ -35,7 +35,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * {@code WWW-Authenticate: Bearer error="invalid_token"} (or {@code invalid_request}) and
  * nothing published.
  */
-@SpringBootTest(properties = "spring.kafka.admin.auto-create=false")
+@SpringBootTest(
+		properties = { "spring.kafka.admin.auto-create=false", "timesheets.ingest.idempotency.load-timeout=0s" })
 @AutoConfigureMockMvc
 class BearerTokenTests {
 
@@ -105,7 +106,7 @@ class BearerTokenTests {
 		MvcResult result = this.mvc.perform(upload("?access_token=" + token)).andReturn();
 		assertThat(result.getResponse().getStatus()).isEqualTo(401);
 		assertThat(result.getResponse().getHeader(HttpHeaders.WWW_AUTHENTICATE)).startsWith("Bearer");
-		verify(this.publisher, never()).publish(any());
+		verify(this.publisher, never()).publish(any(), any());
 	}
 
 	@Test
@@ -116,7 +117,7 @@ class BearerTokenTests {
 			.andReturn();
 		assertThat(result.getResponse().getStatus()).isIn(400, 401);
 		assertThat(result.getResponse().getHeader(HttpHeaders.WWW_AUTHENTICATE)).startsWith("Bearer");
-		verify(this.publisher, never()).publish(any());
+		verify(this.publisher, never()).publish(any(), any());
 	}
 
 	@Test
@@ -135,7 +136,7 @@ class BearerTokenTests {
 			.contains("error=\"invalid_token\"");
 		assertThat(MediaType.parseMediaType(result.getResponse().getContentType()))
 			.satisfies((type) -> assertThat(type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue());
-		verify(this.publisher, never()).publish(any());
+		verify(this.publisher, never()).publish(any(), any());
 	}
 
 	private static MockHttpServletRequestBuilder upload() {

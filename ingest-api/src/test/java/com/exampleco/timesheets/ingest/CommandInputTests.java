@@ -68,7 +68,7 @@ class CommandInputTests {
 	void refusesMalformedApproval(String body) throws Exception {
 		approve(body).andExpect(status().isBadRequest())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-		verify(this.publisher, never()).publish(any());
+		verify(this.publisher, never()).publish(any(), any());
 	}
 
 	@Test
@@ -76,7 +76,7 @@ class CommandInputTests {
 		approve("{\"decision\":\"REJECTED\",\"comment\":\"" + "c".repeat(1001) + "\"}")
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.errors[0].field").value("comment"));
-		verify(this.publisher, never()).publish(any());
+		verify(this.publisher, never()).publish(any(), any());
 	}
 
 	@Test
@@ -87,7 +87,7 @@ class CommandInputTests {
 				.with(approver()))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-		verify(this.publisher, never()).publish(any());
+		verify(this.publisher, never()).publish(any(), any());
 	}
 
 	@Test
@@ -97,7 +97,7 @@ class CommandInputTests {
 				.content("APPROVED")
 				.with(approver()))
 			.andExpect(status().isUnsupportedMediaType());
-		verify(this.publisher, never()).publish(any());
+		verify(this.publisher, never()).publish(any(), any());
 	}
 
 	@Test
@@ -134,7 +134,7 @@ class CommandInputTests {
 	private TimesheetEvent publishedEvent() {
 		@SuppressWarnings({ "unchecked", "rawtypes" })
 		ArgumentCaptor<List<TimesheetEvent>> captor = (ArgumentCaptor) ArgumentCaptor.forClass(List.class);
-		verify(this.publisher).publish(captor.capture());
+		verify(this.publisher).publish(captor.capture(), any());
 		assertThat(captor.getValue()).hasSize(1);
 		return captor.getValue().get(0);
 	}
