@@ -42,7 +42,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * {@code WWW-Authenticate: Bearer error="invalid_token"} (or {@code invalid_request}) and
  * nothing published.
  */
-@SpringBootTest(properties = "spring.kafka.admin.auto-create=false")
+@SpringBootTest(
+		properties = { "spring.kafka.admin.auto-create=false", "timesheets.ingest.idempotency.load-timeout=0s" })
 @AutoConfigureMockMvc
 class BearerTokenTests {
 
@@ -114,7 +115,7 @@ class BearerTokenTests {
 		MvcResult result = this.mvc.perform(upload("?access_token=" + token)).andReturn();
 		assertChallenge(result, 400, "invalid_request",
 				"Access tokens are accepted in the Authorization header only, not in the URL");
-		verify(this.publisher, never()).publish(any());
+		verify(this.publisher, never()).publish(any(), any());
 	}
 
 	@Test
@@ -125,7 +126,7 @@ class BearerTokenTests {
 			.andReturn();
 		assertChallenge(result, 400, "invalid_request", SEVERAL_TOKENS);
 		assertThat(result.getResponse().getContentAsString()).doesNotContain(token);
-		verify(this.publisher, never()).publish(any());
+		verify(this.publisher, never()).publish(any(), any());
 	}
 
 	@Test
@@ -137,7 +138,7 @@ class BearerTokenTests {
 				.header(HttpHeaders.AUTHORIZATION, "Bearer " + token))
 			.andReturn();
 		assertChallenge(result, 400, "invalid_request", SEVERAL_TOKENS);
-		verify(this.publisher, never()).publish(any());
+		verify(this.publisher, never()).publish(any(), any());
 	}
 
 	@Test
@@ -172,7 +173,7 @@ class BearerTokenTests {
 				.header(HttpHeaders.AUTHORIZATION, "Bearer " + hostile.sign(issuer.token(), "approve:timesheets")))
 			.andReturn();
 		assertChallenge(approval, 401, "invalid_token", hostile.description());
-		verify(this.publisher, never()).publish(any());
+		verify(this.publisher, never()).publish(any(), any());
 	}
 
 	@Test
@@ -228,7 +229,7 @@ class BearerTokenTests {
 			.sign();
 		MvcResult result = this.mvc.perform(upload().header(HttpHeaders.AUTHORIZATION, "Bearer " + token)).andReturn();
 		assertChallenge(result, 401, "invalid_token", HostileClaims.NO_IDENTITY);
-		verify(this.publisher, never()).publish(any());
+		verify(this.publisher, never()).publish(any(), any());
 	}
 
 	@Test
@@ -247,7 +248,7 @@ class BearerTokenTests {
 			.contains("error=\"invalid_token\"");
 		assertThat(MediaType.parseMediaType(result.getResponse().getContentType()))
 			.satisfies((type) -> assertThat(type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue());
-		verify(this.publisher, never()).publish(any());
+		verify(this.publisher, never()).publish(any(), any());
 	}
 
 	/**
@@ -272,7 +273,7 @@ class BearerTokenTests {
 	private List<TimesheetSubmitted> published() {
 		@SuppressWarnings({ "unchecked", "rawtypes" })
 		ArgumentCaptor<List<TimesheetEvent>> captor = (ArgumentCaptor) ArgumentCaptor.forClass(List.class);
-		verify(this.publisher).publish(captor.capture());
+		verify(this.publisher).publish(captor.capture(), any());
 		return captor.getValue().stream().map(TimesheetSubmitted.class::cast).toList();
 	}
 

@@ -23,8 +23,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * With no broker listening, an upload is answered 503 with {@code Retry-After} within the
  * publish timeout, never 202 and never a hang.
  */
-@SpringBootTest(properties = { "spring.kafka.admin.auto-create=false", "timesheets.ingest.publish-timeout=3s",
-		"timesheets.ingest.retry-after=7s", "timesheets.security.issuer-uri=http://127.0.0.1:9/unused" })
+@SpringBootTest(properties = { "spring.kafka.admin.auto-create=false", "timesheets.ingest.idempotency.load-timeout=0s",
+		"timesheets.ingest.publish-timeout=3s", "timesheets.ingest.retry-after=7s",
+		"timesheets.security.issuer-uri=http://127.0.0.1:9/unused" })
 @AutoConfigureMockMvc
 class BrokerDownIntegrationTests {
 

@@ -15,10 +15,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.mockito.ArgumentCaptor;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -69,7 +71,7 @@ class CommandInputTests {
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.type").value("https://timesheets.exampleco.com/problems/malformed-body"))
 			.andExpect(jsonPath("$.errors[0].message").exists());
-		verify(this.publisher, never()).publish(any());
+		verify(this.publisher, never()).publish(any(), any());
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -88,7 +90,7 @@ class CommandInputTests {
 			.andExpect(jsonPath("$.errors[0].message").value(message))
 			.andExpect(jsonPath("$.detail")
 				.value(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("MAYBE"))));
-		verify(this.publisher, never()).publish(any());
+		verify(this.publisher, never()).publish(any(), any());
 	}
 
 	@Test
@@ -96,7 +98,92 @@ class CommandInputTests {
 		approve("{\"decision\":\"REJECTED\",\"comment\":\"" + "c".repeat(1001) + "\"}")
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.errors[0].field").value("comment"));
-		verify(this.publisher, never()).publish(any());
+		verify(this.publisher, never()).publish(any(), any());
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = { "APPROVED|ok\\u0000", "REJECTED|\\u0000", "APPROVED|fine\\u001f",
+			"REJECTED|del\\u007f", "APPROVED|half \\ud83d", "REJECTED|\\u0000  " })
+	void refusesCommentThatBreaksTheTextRulesNamingTheField(String decision, String jsonComment) throws Exception {
+		approve("{\"decision\":\"" + decision + "\",\"comment\":\"" + jsonComment + "\"}")
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.type").value("https://timesheets.exampleco.com/problems/invalid-approval"))
+			.andExpect(jsonPath("$.errors[0].field").value("comment"));
+		verify(this.publisher, never()).publish(any(), any());
+	}
+
+	@Test
+	void keepsTabsAndLineBreaksInComment() throws Exception {
+		approve("{\"decision\":\"REJECTED\",\"comment\":\"line one\\n\\tline two\"}").andExpect(status().isAccepted());
+		assertThat(publishedEvent()).isInstanceOfSatisfying(TimesheetRejected.class,
+				(event) -> assertThat(event.reason()).isEqualTo("line one\n\tline two"));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "\"3\"", "W/\"3\"", " \"3\" " })
+	void approvalCarriesTheVersionOfIfMatch(String ifMatch) throws Exception {
+		approve("{\"decision\":\"APPROVED\"}", ifMatch).andExpect(status().isAccepted());
+		assertThat(publishedEvent()).isInstanceOfSatisfying(TimesheetApproved.class,
+				(event) -> assertThat(event.expectedVersion()).isEqualTo(3L));
+	}
+
+	@Test
+	void rejectionCarriesTheVersionOfTheBody() throws Exception {
+		approve("{\"decision\":\"REJECTED\",\"expectedVersion\":7}").andExpect(status().isAccepted());
+		assertThat(publishedEvent()).isInstanceOfSatisfying(TimesheetRejected.class,
+				(event) -> assertThat(event.expectedVersion()).isEqualTo(7L));
+	}
+
+	@Test
+	void decisionWithoutVersionNamesNone() throws Exception {
+		approve("{\"decision\":\"APPROVED\"}").andExpect(status().isAccepted());
+		assertThat(publishedEvent()).isInstanceOfSatisfying(TimesheetApproved.class,
+				(event) -> assertThat(event.expectedVersion()).isNull());
+	}
+
+	@Test
+	void acceptsIfMatchAndBodyNamingTheSameVersion() throws Exception {
+		approve("{\"decision\":\"APPROVED\",\"expectedVersion\":4}", "\"4\"").andExpect(status().isAccepted());
+		assertThat(publishedEvent()).isInstanceOfSatisfying(TimesheetApproved.class,
+				(event) -> assertThat(event.expectedVersion()).isEqualTo(4L));
+	}
+
+	@Test
+	void refusesIfMatchAndBodyNamingDifferentVersions() throws Exception {
+		approve("{\"decision\":\"APPROVED\",\"expectedVersion\":4}", "\"5\"")
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].field").value("expectedVersion"));
+		verify(this.publisher, never()).publish(any(), any());
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "0", "-2" })
+	void refusesBodyVersionBelowOne(String version) throws Exception {
+		approve("{\"decision\":\"APPROVED\",\"expectedVersion\":" + version + "}")
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].field").value("expectedVersion"));
+		verify(this.publisher, never()).publish(any(), any());
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "1.5", "\"three\"", "\"3\"", "true" })
+	void refusesBodyVersionThatIsNoWholeNumber(String version) throws Exception {
+		// well-formed JSON of the wrong type: invalid content (422), not malformed syntax
+		approve("{\"decision\":\"APPROVED\",\"expectedVersion\":" + version + "}")
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.type").value("https://timesheets.exampleco.com/problems/invalid-approval"))
+			.andExpect(jsonPath("$.errors[0].field").value("expectedVersion"));
+		verify(this.publisher, never()).publish(any(), any());
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "*", "3", "\"0\"", "\"03\"", "\"-1\"", "\"abc\"", "\"3\", \"4\"", "W/3", "\"\"",
+			"\"99999999999999999999\"", "w/\"3\"" })
+	void refusesIfMatchThatNamesNoSingleVersion(String ifMatch) throws Exception {
+		approve("{\"decision\":\"APPROVED\"}", ifMatch).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.type").value("https://timesheets.exampleco.com/problems/malformed-if-match"));
+		verify(this.publisher, never()).publish(any(), any());
 	}
 
 	@Test
@@ -107,7 +194,7 @@ class CommandInputTests {
 				.with(approver()))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-		verify(this.publisher, never()).publish(any());
+		verify(this.publisher, never()).publish(any(), any());
 	}
 
 	@Test
@@ -117,7 +204,7 @@ class CommandInputTests {
 				.content("APPROVED")
 				.with(approver()))
 			.andExpect(status().isUnsupportedMediaType());
-		verify(this.publisher, never()).publish(any());
+		verify(this.publisher, never()).publish(any(), any());
 	}
 
 	@Test
@@ -146,15 +233,24 @@ class CommandInputTests {
 	}
 
 	private org.springframework.test.web.servlet.ResultActions approve(String body) throws Exception {
-		return this.mvc.perform(post("/timesheets/" + TIMESHEET + "/approval").contentType(MediaType.APPLICATION_JSON)
+		return approve(body, null);
+	}
+
+	private org.springframework.test.web.servlet.ResultActions approve(String body, String ifMatch) throws Exception {
+		MockHttpServletRequestBuilder request = post("/timesheets/" + TIMESHEET + "/approval")
+			.contentType(MediaType.APPLICATION_JSON)
 			.content(body)
-			.with(approver()));
+			.with(approver());
+		if (ifMatch != null) {
+			request.header(HttpHeaders.IF_MATCH, ifMatch);
+		}
+		return this.mvc.perform(request);
 	}
 
 	private TimesheetEvent publishedEvent() {
 		@SuppressWarnings({ "unchecked", "rawtypes" })
 		ArgumentCaptor<List<TimesheetEvent>> captor = (ArgumentCaptor) ArgumentCaptor.forClass(List.class);
-		verify(this.publisher).publish(captor.capture());
+		verify(this.publisher).publish(captor.capture(), any());
 		assertThat(captor.getValue()).hasSize(1);
 		return captor.getValue().get(0);
 	}

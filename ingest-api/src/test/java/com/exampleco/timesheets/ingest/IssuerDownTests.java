@@ -24,7 +24,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * When the issuer cannot be reached, a token cannot be checked: the answer is 503 with
  * {@code Retry-After}, never a 500 and never an accepted request.
  */
-@SpringBootTest(properties = { "spring.kafka.admin.auto-create=false",
+@SpringBootTest(properties = { "spring.kafka.admin.auto-create=false", "timesheets.ingest.idempotency.load-timeout=0s",
 		"timesheets.security.issuer-uri=http://127.0.0.1:9/unreachable-issuer" })
 @AutoConfigureMockMvc
 class IssuerDownTests {
@@ -57,7 +57,7 @@ class IssuerDownTests {
 		assertThat(result.getResponse().getHeader(HttpHeaders.RETRY_AFTER)).isNotBlank();
 		assertThat(MediaType.parseMediaType(result.getResponse().getContentType())
 			.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
-		verify(this.publisher, never()).publish(any());
+		verify(this.publisher, never()).publish(any(), any());
 	}
 
 }

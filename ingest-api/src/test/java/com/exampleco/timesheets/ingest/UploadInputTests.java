@@ -114,7 +114,7 @@ class UploadInputTests {
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.errors[0].index").value(1))
 			.andExpect(jsonPath("$.errors[0].field").value(field));
-		verify(this.publisher, never()).publish(any());
+		verify(this.publisher, never()).publish(any(), any());
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -123,7 +123,7 @@ class UploadInputTests {
 		this.mvc.perform(post("/timesheets").contentType(MediaType.APPLICATION_JSON).content(entry).with(uploader()))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.errors[0].field").value(field));
-		verify(this.publisher, never()).publish(any());
+		verify(this.publisher, never()).publish(any(), any());
 	}
 
 	@Test
@@ -136,7 +136,7 @@ class UploadInputTests {
 			.andExpect(jsonPath("$.errors[1].index").value(1))
 			.andExpect(jsonPath("$.errors[2].index").value(3))
 			.andExpect(jsonPath("$.errors[2].message").value(org.hamcrest.Matchers.containsString("duplicate")));
-		verify(this.publisher, never()).publish(any());
+		verify(this.publisher, never()).publish(any(), any());
 	}
 
 	static final String CSV_HEADER = "external_id,employee_id,project_code,work_date,hours,note\n";
@@ -173,7 +173,7 @@ class UploadInputTests {
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.type").value("https://timesheets.exampleco.com/problems/malformed-body"))
 			.andExpect(jsonPath("$.errors").isNotEmpty());
-		verify(this.publisher, never()).publish(any());
+		verify(this.publisher, never()).publish(any(), any());
 	}
 
 	/**
@@ -211,7 +211,7 @@ class UploadInputTests {
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.type").value("https://timesheets.exampleco.com/problems/invalid-batch"))
 			.andExpect(jsonPath("$.errors").isNotEmpty());
-		verify(this.publisher, never()).publish(any());
+		verify(this.publisher, never()).publish(any(), any());
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -221,7 +221,7 @@ class UploadInputTests {
 			.andExpect(status().is(expected))
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.type").value("https://timesheets.exampleco.com/problems/" + type));
-		verify(this.publisher, never()).publish(any());
+		verify(this.publisher, never()).publish(any(), any());
 	}
 
 	static Stream<Arguments> singleEntryBodies() {
@@ -243,7 +243,7 @@ class UploadInputTests {
 		this.mvc.perform(request)
 			.andExpect(status().isUnsupportedMediaType())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-		verify(this.publisher, never()).publish(any());
+		verify(this.publisher, never()).publish(any(), any());
 	}
 
 	static Stream<String> unsupportedTypes() {
@@ -263,7 +263,7 @@ class UploadInputTests {
 				.content("[" + entry("a", "\"hours\":1") + "]")
 				.with(uploader()))
 			.andExpect(status().isUnprocessableContent());
-		verify(this.publisher, never()).publish(any());
+		verify(this.publisher, never()).publish(any(), any());
 	}
 
 	@Test
@@ -273,14 +273,14 @@ class UploadInputTests {
 			.collect(Collectors.joining(",", "[", "]"));
 		upload(MediaType.APPLICATION_JSON_VALUE, body).andExpect(status().isContentTooLarge())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-		verify(this.publisher, never()).publish(any());
+		verify(this.publisher, never()).publish(any(), any());
 	}
 
 	@Test
 	void refusesBodyLargerThanTheLimit() throws Exception {
 		String body = "[" + entry("a", "\"hours\":1,\"note\":\"" + "n".repeat(70 * 1024) + "\"") + "]";
 		upload(MediaType.APPLICATION_JSON_VALUE, body).andExpect(status().isContentTooLarge());
-		verify(this.publisher, never()).publish(any());
+		verify(this.publisher, never()).publish(any(), any());
 	}
 
 	@Test
@@ -339,7 +339,7 @@ class UploadInputTests {
 		assertThat(JsonPath.<String>read(first, "$.batchId")).isEqualTo(JsonPath.read(second, "$.batchId"))
 			.isNotEqualTo(JsonPath.read(other, "$.batchId"));
 		ArgumentCaptor<List<TimesheetEvent>> captor = captor();
-		verify(this.publisher, times(3)).publish(captor.capture());
+		verify(this.publisher, times(3)).publish(captor.capture(), any());
 		List<List<TimesheetEvent>> calls = captor.getAllValues();
 		assertThat(ids(calls.get(0))).isEqualTo(ids(calls.get(1))).doesNotContainAnyElementsOf(ids(calls.get(2)));
 		assertThat(calls.get(0).get(0).batchId())
@@ -366,7 +366,7 @@ class UploadInputTests {
 				.with(uploader()))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-		verify(this.publisher, never()).publish(any());
+		verify(this.publisher, never()).publish(any(), any());
 	}
 
 	static Stream<String> malformedKeys() {
@@ -394,7 +394,7 @@ class UploadInputTests {
 
 	private List<TimesheetSubmitted> published() {
 		ArgumentCaptor<List<TimesheetEvent>> captor = captor();
-		verify(this.publisher).publish(captor.capture());
+		verify(this.publisher).publish(captor.capture(), any());
 		List<TimesheetSubmitted> events = new ArrayList<>();
 		captor.getValue().forEach((event) -> events.add((TimesheetSubmitted) event));
 		return events;

@@ -18,6 +18,7 @@ import com.exampleco.timesheets.events.entry.Violation;
 import com.exampleco.timesheets.ingest.config.IngestProperties;
 import com.exampleco.timesheets.ingest.publishing.EventPublisher;
 import com.exampleco.timesheets.ingest.publishing.RequestIds;
+import com.exampleco.timesheets.ingest.publishing.RequestIntent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.core.JacksonException;
@@ -34,6 +35,10 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class BatchIntake {
+
+	static final String BATCH_ENDPOINT = RequestIntent.endpoint("POST", "/timesheet-batches", null);
+
+	static final String ONE_ENDPOINT = RequestIntent.endpoint("POST", "/timesheets", null);
 
 	private final EntryReader reader;
 
@@ -88,7 +93,8 @@ public class BatchIntake {
 			throw new InvalidBatchException(List.of(Violation.ofInput(0, "expected one JSON object")));
 		}
 		ArrayNode batch = this.jsonMapper.createArrayNode().add(entry);
-		return accept(actor, idempotencyKey, EntryFormat.JSON_ARRAY, this.jsonMapper.writeValueAsBytes(batch));
+		return accept(actor, idempotencyKey, ONE_ENDPOINT, EntryFormat.JSON_ARRAY,
+				this.jsonMapper.writeValueAsBytes(batch));
 	}
 
 	/**
@@ -104,6 +110,10 @@ public class BatchIntake {
 	 * the broker did not commit in time
 	 */
 	public BatchAccepted accept(Actor actor, String idempotencyKey, EntryFormat format, byte[] body) {
+		return accept(actor, idempotencyKey, BATCH_ENDPOINT, format, body);
+	}
+
+	private BatchAccepted accept(Actor actor, String idempotencyKey, String endpoint, EntryFormat format, byte[] body) {
 		RequestIds ids = RequestIds.of(actor.clientId(), idempotencyKey);
 		EntryReader.Result read = this.reader.read(format, body);
 		int count = read.entries().size() + (int) read.violations().stream().filter((v) -> v.index() >= 0).count();
@@ -129,7 +139,19 @@ public class BatchIntake {
 					TimesheetEvent.CURRENT_SCHEMA_VERSION, entry));
 			timesheetIds.add(timesheetId);
 		}
-		this.publisher.publish(events);
+		// the validated entries, whatever the format and spelling of the body
+		RequestIntent intent = ids.intent(endpoint, actor, (content) -> {
+			content.add(validation.entries().size());
+			for (TimesheetEntry entry : validation.entries()) {
+				content.add(entry.externalId())
+					.add(entry.employeeId())
+					.add(entry.projectCode())
+					.add(entry.workDate())
+					.add(entry.hours().toPlainString())
+					.add(entry.note());
+			}
+		});
+		this.publisher.publish(events, intent);
 		this.acceptedEntries.increment(events.size());
 		return new BatchAccepted(ids.batchId(), events.size(), timesheetIds);
 	}

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 
 import com.exampleco.timesheets.events.entry.EntryLimits;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -35,6 +36,10 @@ import org.springframework.validation.annotation.Validated;
  * takes (a larger single request still gets a transaction of its own)
  * @param publishQueueCapacity the most requests waiting for a publisher thread; more is
  * answered 503 at once
+ * @param publishMinTimeLeft the least part of a request's publish timeout that must be
+ * left for a publisher thread to take it into a transaction; a request with less left is
+ * answered 503 before anything of it is sent (must be shorter than the publish timeout)
+ * @param idempotency how {@code Idempotency-Key}s are remembered
  */
 @ConfigurationProperties("timesheets.ingest")
 @Validated
@@ -47,7 +52,15 @@ public record IngestProperties(@DefaultValue("5000") @Min(1) @Max(100_000) int m
 		@DefaultValue("6") @Min(1) int topicPartitions, @DefaultValue("1") @Min(1) short topicReplicas,
 		@DefaultValue("/timesheets/ingest-api") @NotBlank String eventSource,
 		@DefaultValue("2") @Min(1) @Max(64) int publishConcurrency, @DefaultValue("5000") @Min(1) int groupMaxRecords,
-		@DefaultValue("64") @Min(1) int publishQueueCapacity) {
+		@DefaultValue("64") @Min(1) int publishQueueCapacity, @DefaultValue("2s") @NotNull Duration publishMinTimeLeft,
+		@DefaultValue @NotNull @Valid Idempotency idempotency) {
+
+	public IngestProperties {
+		if (publishMinTimeLeft != null && publishTimeout != null && publishMinTimeLeft.compareTo(publishTimeout) >= 0) {
+			throw new IllegalArgumentException("timesheets.ingest.publish-min-time-left (" + publishMinTimeLeft
+					+ ") must be shorter than timesheets.ingest.publish-timeout (" + publishTimeout + ")");
+		}
+	}
 
 	/**
 	 * The entry rules' bounds these settings describe.
@@ -55,6 +68,23 @@ public record IngestProperties(@DefaultValue("5000") @Min(1) @Max(100_000) int m
 	 */
 	public EntryLimits entryLimits() {
 		return new EntryLimits(this.maxNoteLength, this.earliestWorkDate, this.maxDaysAhead);
+	}
+
+	/**
+	 * How the API remembers the {@code Idempotency-Key}s it accepted
+	 * ({@code timesheets.ingest.idempotency.*}).
+	 *
+	 * @param keyRetention how long an accepted key is bound to its request; an older key
+	 * names a new request (also the retention of the keys topic)
+	 * @param maxKeys the most keys held in memory; beyond it the oldest are forgotten
+	 * early (and counted)
+	 * @param loadTimeout how long the start waits for the keys topic to be read to its
+	 * end before the API serves; after it, requests with a key are answered 503 until the
+	 * topic is read
+	 */
+	public record Idempotency(@DefaultValue("7d") @NotNull Duration keyRetention,
+			@DefaultValue("200000") @Min(1) int maxKeys, @DefaultValue("30s") @NotNull Duration loadTimeout) {
+
 	}
 
 }

@@ -3,6 +3,7 @@ package com.exampleco.timesheets.ingest.config;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import com.exampleco.timesheets.ingest.publishing.KeyLedger;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
@@ -18,6 +19,9 @@ import org.springframework.context.annotation.Configuration;
  * Adds {@code kafka} to {@code /actuator/health}: UP with the number of brokers when the
  * cluster answers within 3 seconds, DOWN otherwise. Liveness does not include it: a
  * broker outage is answered 503 per request, it is no reason to restart the API.
+ * {@code idempotencyKeys} is UP once the accepted {@code Idempotency-Key}s were read from
+ * their topic; it is part of the readiness group, so an instance that cannot answer
+ * requests with a key yet takes no traffic.
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaHealthConfig {
@@ -47,6 +51,12 @@ class KafkaHealthConfig {
 			}
 
 		};
+	}
+
+	@Bean
+	HealthIndicator idempotencyKeysHealthIndicator(KeyLedger ledger) {
+		return () -> ledger.isLoaded() ? Health.up().withDetail("keys", ledger.size()).build()
+				: Health.outOfService().withDetail("reason", "reading " + KeyLedger.TOPIC).build();
 	}
 
 }

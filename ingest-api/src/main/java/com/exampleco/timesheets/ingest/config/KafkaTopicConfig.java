@@ -1,15 +1,17 @@
 package com.exampleco.timesheets.ingest.config;
 
 import com.exampleco.timesheets.events.Topics;
+import com.exampleco.timesheets.ingest.publishing.KeyLedger;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 
 /**
- * Declares the events topic so that a fresh broker gets it with the configured
- * partitions; an existing topic is left as it is.
+ * Declares the topics this service writes so that a fresh broker gets them with the
+ * configured partitions; an existing topic is left as it is.
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaTopicConfig {
@@ -19,6 +21,24 @@ class KafkaTopicConfig {
 		return TopicBuilder.name(Topics.TIMESHEET_EVENTS)
 			.partitions(properties.topicPartitions())
 			.replicas(properties.topicReplicas())
+			.build();
+	}
+
+	/**
+	 * The accepted {@code Idempotency-Key}s: compacted (one record per batch id) and
+	 * deleted after the key retention, so the topic holds about what the instances hold
+	 * in memory. One partition: every instance reads all of it anyway.
+	 * @param properties the settings
+	 * @return the topic
+	 */
+	@Bean
+	NewTopic idempotencyKeysTopic(IngestProperties properties) {
+		return TopicBuilder.name(KeyLedger.TOPIC)
+			.partitions(1)
+			.replicas(properties.topicReplicas())
+			.config(TopicConfig.CLEANUP_POLICY_CONFIG,
+					TopicConfig.CLEANUP_POLICY_COMPACT + "," + TopicConfig.CLEANUP_POLICY_DELETE)
+			.config(TopicConfig.RETENTION_MS_CONFIG, Long.toString(properties.idempotency().keyRetention().toMillis()))
 			.build();
 	}
 

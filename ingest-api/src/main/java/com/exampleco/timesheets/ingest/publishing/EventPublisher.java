@@ -12,6 +12,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.exampleco.timesheets.events.CloudEventHeaders;
@@ -20,6 +21,7 @@ import com.exampleco.timesheets.events.TimesheetEvent;
 import com.exampleco.timesheets.events.TimesheetEventCodec;
 import com.exampleco.timesheets.events.Topics;
 import com.exampleco.timesheets.ingest.config.IngestProperties;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -44,8 +46,15 @@ import org.springframework.stereotype.Component;
  * answers every request of the group. A request's events are therefore always in exactly
  * one committed transaction (several requests may share it); if the transaction fails,
  * every request of it is answered 503 and none of their events becomes visible. A full
- * queue is answered 503 at once; a request whose publish timeout passes before its
- * transaction starts committing is never committed.
+ * queue is answered 503 at once. A request is taken into a transaction only while at
+ * least {@code publish-min-time-left} of its publish timeout is left; otherwise it is
+ * answered 503 and nothing of it is sent. Once in a transaction, a request never makes
+ * the transaction abort: if its time runs out before the commit, it is answered 503 with
+ * an unknown outcome and the transaction goes on.
+ * <p>
+ * A request with an {@code Idempotency-Key} is first decided by {@link KeyLedger} (same
+ * request: nothing is published; another request: refused); a new key's record is sent to
+ * {@value KeyLedger#TOPIC} in the request's transaction.
  */
 @Component
 public class EventPublisher implements SmartLifecycle {
@@ -64,7 +73,17 @@ public class EventPublisher implements SmartLifecycle {
 
 	private final IngestProperties properties;
 
+	private final KeyLedger ledger;
+
+	private final long minTimeLeftNanos;
+
 	private final Timer publishTimer;
+
+	private final Counter abortedTransactions;
+
+	private final Counter shedRequests;
+
+	private final Counter unknownOutcomes;
 
 	private final DistributionSummary requestsPerTransaction;
 
@@ -79,10 +98,12 @@ public class EventPublisher implements SmartLifecycle {
 	private volatile boolean running;
 
 	EventPublisher(KafkaTemplate<String, byte[]> kafkaTemplate, TimesheetEventCodec codec, IngestProperties properties,
-			MeterRegistry meterRegistry) {
+			KeyLedger ledger, MeterRegistry meterRegistry) {
 		this.kafkaTemplate = kafkaTemplate;
 		this.codec = codec;
 		this.properties = properties;
+		this.ledger = ledger;
+		this.minTimeLeftNanos = properties.publishMinTimeLeft().toNanos();
 		this.sourceBytes = utf8(properties.eventSource());
 		this.queue = new ArrayBlockingQueue<>(properties.publishQueueCapacity());
 		this.publishTimer = Timer.builder("timesheets.ingest.publish")
@@ -92,48 +113,118 @@ public class EventPublisher implements SmartLifecycle {
 		this.requestsPerTransaction = DistributionSummary.builder("timesheets.ingest.publish.requests")
 			.description("Requests committed together in one Kafka transaction")
 			.register(meterRegistry);
+		this.abortedTransactions = Counter.builder("timesheets.ingest.publish.aborted")
+			.description("Kafka transactions that did not commit (a send or the commit failed)")
+			.register(meterRegistry);
+		this.shedRequests = Counter.builder("timesheets.ingest.publish.shed")
+			.description("Requests answered 503 unsent: too little of their publish timeout was left")
+			.register(meterRegistry);
+		this.unknownOutcomes = Counter.builder("timesheets.ingest.publish.unknown")
+			.description("Requests answered 503 while their transaction could still commit")
+			.register(meterRegistry);
 		Gauge.builder("timesheets.ingest.publish.queue", this.queue, BlockingQueue::size)
 			.description("Requests waiting for a publisher thread")
 			.register(meterRegistry);
 	}
 
 	/**
-	 * Publishes events in one transaction and waits for the commit.
+	 * Publishes a request's events in one transaction and waits for the commit.
 	 * @param events the events of one request, in order
+	 * @param intent what the request's {@code Idempotency-Key} names, or null when it has
+	 * none
+	 * @throws IdempotencyKeyReusedException when the key was accepted for another
+	 * request; nothing is published
 	 * @throws BrokerUnavailableException when the broker did not commit within the
 	 * publish timeout, or too many requests are waiting for it; the caller must not
 	 * acknowledge the request
 	 */
-	public void publish(List<TimesheetEvent> events) {
-		long deadline = System.nanoTime() + this.properties.publishTimeout().toNanos();
-		List<ProducerRecord<String, byte[]>> records = toRecords(events);
-		PendingPublish pending = new PendingPublish(records, deadline);
+	public void publish(List<TimesheetEvent> events, RequestIntent intent) {
+		publish(events, intent, System.nanoTime() + this.properties.publishTimeout().toNanos());
+	}
+
+	/**
+	 * As {@link #publish(List, RequestIntent)}, with the deadline given.
+	 * @param events the events
+	 * @param intent the key's intent, or null
+	 * @param deadline the {@link System#nanoTime()} by which the request is answered
+	 */
+	void publish(List<TimesheetEvent> events, RequestIntent intent, long deadline) {
 		if (!this.accepting) {
 			throw new BrokerUnavailableException("publisher is stopped", null);
 		}
+		KeyLedger.Claim claim = null;
+		if (intent != null) {
+			claim = this.ledger.begin(intent, deadline);
+			if (claim == null) {
+				// accepted before for this same request: answer as then, publish nothing
+				return;
+			}
+		}
+		PendingPublish pending;
+		try {
+			List<ProducerRecord<String, byte[]>> records = toRecords(events);
+			if (claim != null) {
+				records.add(claim.record(events.size()));
+			}
+			pending = new PendingPublish(records, deadline);
+		}
+		catch (RuntimeException ex) {
+			if (claim != null) {
+				claim.settle(false);
+			}
+			throw ex;
+		}
+		if (claim != null) {
+			KeyLedger.Claim settled = claim;
+			// the transaction's outcome, not the caller's wait, releases the key
+			pending.result.whenComplete((ok, failure) -> settled.settle(failure == null));
+		}
 		if (!this.queue.offer(pending)) {
+			pending.fail(new BrokerUnavailableException("too many publishes waiting for the broker", null));
 			throw new BrokerUnavailableException("too many publishes waiting for the broker", null);
 		}
+		await(pending);
+	}
+
+	private void await(PendingPublish pending) {
 		try {
-			pending.result.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+			pending.result.get(Math.max(0, pending.deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
 		}
 		catch (TimeoutException ex) {
-			// Not yet committing: the publisher skips it, or aborts the transaction it is
-			// in. Already committing: the outcome is unknown, as for any client that
-			// loses its connection; a retry with the same Idempotency-Key doubles
-			// nothing.
-			pending.abandon();
-			throw new BrokerUnavailableException("broker did not commit within " + this.properties.publishTimeout(),
-					ex);
+			if (pending.abandon()) {
+				BrokerUnavailableException unsent = new BrokerUnavailableException(
+						"the broker did not take the request within " + this.properties.publishTimeout()
+								+ "; nothing of it was sent",
+						ex);
+				pending.fail(unsent);
+				throw unsent;
+			}
+			if (pending.result.isDone() && !pending.result.isCompletedExceptionally()) {
+				return;
+			}
+			// in a transaction that has not committed yet: it goes on and may commit
+			this.unknownOutcomes.increment();
+			throw new BrokerUnavailableException(
+					"the transaction holding the request did not commit within " + this.properties.publishTimeout(), ex,
+					true);
 		}
 		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof BrokerUnavailableException unavailable) {
+				throw new BrokerUnavailableException(unavailable.getMessage(), unavailable,
+						unavailable.outcomeUnknown());
+			}
 			throw new BrokerUnavailableException("publishing failed: " + ex.getCause().getClass().getSimpleName(),
 					ex.getCause());
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			pending.abandon();
-			throw new BrokerUnavailableException("interrupted while publishing", ex);
+			boolean unsent = pending.abandon();
+			BrokerUnavailableException interrupted = new BrokerUnavailableException("interrupted while publishing", ex,
+					!unsent);
+			if (unsent) {
+				pending.fail(interrupted);
+			}
+			throw interrupted;
 		}
 	}
 
@@ -163,12 +254,13 @@ public class EventPublisher implements SmartLifecycle {
 
 	/**
 	 * Takes what is waiting, in queue order: at least one request, more while they fit
-	 * under the record cap. Requests whose callers gave up are dropped unsent.
+	 * under the record cap. Requests whose callers gave up, or with less than
+	 * {@code publish-min-time-left} left, are answered unsent.
 	 */
 	private void takeGroup(List<PendingPublish> group) throws InterruptedException {
 		synchronized (this.takeLock) {
 			PendingPublish first = this.queue.poll(100, TimeUnit.MILLISECONDS);
-			if (first == null || !first.claim()) {
+			if (first == null || !claim(first)) {
 				return;
 			}
 			group.add(first);
@@ -177,11 +269,27 @@ public class EventPublisher implements SmartLifecycle {
 			while ((next = this.queue.peek()) != null
 					&& records + next.records.size() <= this.properties.groupMaxRecords()) {
 				this.queue.poll();
-				if (next.claim()) {
+				if (claim(next)) {
 					group.add(next);
 					records += next.records.size();
 				}
 			}
+		}
+	}
+
+	private boolean claim(PendingPublish pending) {
+		switch (pending.claim(this.minTimeLeftNanos)) {
+			case CLAIMED:
+				return true;
+			case TOO_LATE:
+				this.shedRequests.increment();
+				pending.fail(new BrokerUnavailableException("less than " + this.properties.publishMinTimeLeft()
+						+ " of the publish timeout was left when a publisher took the request; nothing of it was sent",
+						null));
+				return false;
+			default:
+				pending.fail(new BrokerUnavailableException("the caller gave up; nothing was sent", null));
+				return false;
 		}
 	}
 
@@ -194,8 +302,9 @@ public class EventPublisher implements SmartLifecycle {
 			records += pending.records.size();
 		}
 		long start = System.nanoTime();
+		AtomicBoolean committing = new AtomicBoolean();
 		try {
-			sendInTransaction(group, records);
+			sendInTransaction(group, records, committing);
 			this.publishTimer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
 			this.requestsPerTransaction.record(group.size());
 			for (PendingPublish pending : group) {
@@ -204,14 +313,17 @@ public class EventPublisher implements SmartLifecycle {
 		}
 		catch (RuntimeException ex) {
 			Throwable cause = (ex instanceof CompletionException && ex.getCause() != null) ? ex.getCause() : ex;
-			logger.warn("Publishing {} events of {} request(s) failed: {}", records, group.size(), cause.toString());
+			this.abortedTransactions.increment();
+			logger.warn("Publishing {} events of {} request(s) failed {}: {}", records, group.size(),
+					committing.get() ? "while committing (outcome unknown)" : "(aborted)", cause.toString());
 			for (PendingPublish pending : group) {
-				pending.fail(cause);
+				pending.fail(new BrokerUnavailableException("publishing failed: " + cause.getClass().getSimpleName(),
+						cause, committing.get()));
 			}
 		}
 	}
 
-	private void sendInTransaction(List<PendingPublish> group, int records) {
+	private void sendInTransaction(List<PendingPublish> group, int records, AtomicBoolean committing) {
 		this.kafkaTemplate.executeInTransaction((operations) -> {
 			List<CompletableFuture<?>> sends = new ArrayList<>(records);
 			// one request's records in its order, requests in queue order: the same key
@@ -223,15 +335,12 @@ public class EventPublisher implements SmartLifecycle {
 			}
 			// Every send must have succeeded before the commit: a failed send throws
 			// here, and the template aborts the transaction, so no partial batch
-			// becomes visible.
+			// becomes visible. No member's deadline aborts it: members were taken with
+			// enough time left, and one whose caller gave up meanwhile was answered
+			// "outcome unknown".
 			CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).join();
-			// A request whose caller already got its 503 must not become visible:
-			// abort the whole transaction (its records are in it) and answer 503 to all.
-			for (PendingPublish pending : group) {
-				if (!pending.startCommit()) {
-					throw new IllegalStateException("a request of this transaction timed out before the commit");
-				}
-			}
+			// from here on a failure is the commit's: its outcome is unknown
+			committing.set(true);
 			return null;
 		});
 	}
@@ -358,6 +467,20 @@ public class EventPublisher implements SmartLifecycle {
 		return this.queue.size();
 	}
 
+	/** What {@link PendingPublish#claim} found. */
+	private enum Take {
+
+		/** Taken into a transaction. */
+		CLAIMED,
+
+		/** Too little time left: answer it unsent. */
+		TOO_LATE,
+
+		/** Its caller gave up already. */
+		ABANDONED
+
+	}
+
 	/** One request's records and the answer its thread waits for. */
 	private static final class PendingPublish {
 
@@ -365,9 +488,7 @@ public class EventPublisher implements SmartLifecycle {
 
 		private static final int CLAIMED = 1;
 
-		private static final int COMMITTING = 2;
-
-		private static final int ABANDONED = 3;
+		private static final int ABANDONED = 2;
 
 		final List<ProducerRecord<String, byte[]>> records;
 
@@ -382,20 +503,24 @@ public class EventPublisher implements SmartLifecycle {
 			this.deadline = deadline;
 		}
 
-		/** The publisher takes it into a transaction, unless its caller gave up. */
-		boolean claim() {
-			return System.nanoTime() < this.deadline && this.state.compareAndSet(QUEUED, CLAIMED);
+		/**
+		 * The publisher takes it into a transaction, unless its caller gave up or less
+		 * than the given time is left.
+		 */
+		Take claim(long minTimeLeftNanos) {
+			if (this.deadline - System.nanoTime() < minTimeLeftNanos) {
+				return this.state.compareAndSet(QUEUED, ABANDONED) ? Take.TOO_LATE : Take.ABANDONED;
+			}
+			return this.state.compareAndSet(QUEUED, CLAIMED) ? Take.CLAIMED : Take.ABANDONED;
 		}
 
-		/** The publisher is about to commit; false if the caller gave up meanwhile. */
-		boolean startCommit() {
-			return this.state.compareAndSet(CLAIMED, COMMITTING);
-		}
-
-		/** The caller gave up (timeout); a transaction holding it must not commit. */
-		void abandon() {
-			this.state.compareAndSet(QUEUED, ABANDONED);
-			this.state.compareAndSet(CLAIMED, ABANDONED);
+		/**
+		 * The caller gives up (timeout).
+		 * @return true when the request was still queued and will never be sent; false
+		 * when it is in a transaction whose outcome is not known yet
+		 */
+		boolean abandon() {
+			return this.state.compareAndSet(QUEUED, ABANDONED) || this.state.get() == ABANDONED;
 		}
 
 		void fail(Throwable cause) {

@@ -8,11 +8,13 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import com.exampleco.timesheets.events.entry.Violation;
-import com.exampleco.timesheets.ingest.approval.CommentTooLongException;
+import com.exampleco.timesheets.ingest.approval.InvalidApprovalException;
+import com.exampleco.timesheets.ingest.approval.MalformedIfMatchException;
 import com.exampleco.timesheets.ingest.batch.InvalidBatchException;
 import com.exampleco.timesheets.ingest.batch.TooManyEntriesException;
 import com.exampleco.timesheets.ingest.config.IngestProperties;
 import com.exampleco.timesheets.ingest.publishing.BrokerUnavailableException;
+import com.exampleco.timesheets.ingest.publishing.IdempotencyKeyReusedException;
 import com.exampleco.timesheets.ingest.publishing.RequestIds;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
@@ -81,12 +83,29 @@ class ProblemAnswers extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler
-	ResponseEntity<ProblemDetail> commentTooLong(CommentTooLongException ex) {
+	ResponseEntity<ProblemDetail> invalidApproval(InvalidApprovalException ex) {
 		rejected("invalid");
 		ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-approval", "Invalid approval",
 				ex.getMessage());
-		problem.setProperty("errors", List.of(Map.of("field", "comment", "message", ex.getMessage())));
+		problem.setProperty("errors", List.of(Map.of("field", ex.field(), "message", ex.getMessage())));
 		return ResponseEntity.of(problem).build();
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> malformedIfMatch(MalformedIfMatchException ex) {
+		rejected("malformed_if_match");
+		return ResponseEntity
+			.of(problem(HttpStatus.BAD_REQUEST, "malformed-if-match", "Malformed If-Match", ex.getMessage()))
+			.build();
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> idempotencyKeyReused(IdempotencyKeyReusedException ex) {
+		rejected("idempotency_key_reused");
+		return ResponseEntity
+			.of(problem(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", "Idempotency-Key reused",
+					ex.getMessage()))
+			.build();
 	}
 
 	@ExceptionHandler
@@ -127,10 +146,14 @@ class ProblemAnswers extends ResponseEntityExceptionHandler {
 	ResponseEntity<ProblemDetail> brokerUnavailable(BrokerUnavailableException ex) {
 		rejected("broker_unavailable");
 		logger.warn("Answering 503: {}", ex.getMessage());
+		String detail = ex.outcomeUnknown()
+				? "The event log did not confirm the request in time; the outcome is unknown: it may still be "
+						+ "accepted. A retry with the same Idempotency-Key is safe: it is answered as the first "
+						+ "request was, or published if the first was not."
+				: "The event log did not acknowledge the request in time; nothing was accepted. "
+						+ "Retry later with the same Idempotency-Key.";
 		return ResponseEntity
-			.of(problem(HttpStatus.SERVICE_UNAVAILABLE, "broker-unavailable", "Temporarily unavailable",
-					"The event log did not acknowledge the request in time; nothing was accepted. "
-							+ "Retry later with the same Idempotency-Key."))
+			.of(problem(HttpStatus.SERVICE_UNAVAILABLE, "broker-unavailable", "Temporarily unavailable", detail))
 			.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, this.properties.retryAfter().toSeconds())))
 			.build();
 	}

@@ -1,6 +1,7 @@
 package com.exampleco.timesheets.ingest.publishing;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,11 +9,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 import com.exampleco.timesheets.events.Actor;
 import com.exampleco.timesheets.events.TimesheetEntry;
@@ -63,12 +68,20 @@ class GroupCommitTests {
 
 	final List<EventPublisher> publishers = new ArrayList<>();
 
+	final ExecutorService callers = Executors.newCachedThreadPool();
+
+	KeyLedger ledger;
+
 	@BeforeAll
 	static void topic() throws Exception {
 		bootstrap = KafkaForTests.shared().bootstrapServers();
 		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-			if (!admin.listTopics().names().get().contains(Topics.TIMESHEET_EVENTS)) {
+			Set<String> topics = admin.listTopics().names().get();
+			if (!topics.contains(Topics.TIMESHEET_EVENTS)) {
 				admin.createTopics(List.of(new NewTopic(Topics.TIMESHEET_EVENTS, 6, (short) 1))).all().get();
+			}
+			if (!topics.contains(KeyLedger.TOPIC)) {
+				admin.createTopics(List.of(new NewTopic(KeyLedger.TOPIC, 1, (short) 1))).all().get();
 			}
 		}
 	}
@@ -77,6 +90,7 @@ class GroupCommitTests {
 	void close() {
 		this.publishers.forEach(EventPublisher::stop);
 		this.factories.forEach(DefaultKafkaProducerFactory::destroy);
+		this.callers.shutdownNow();
 	}
 
 	@Test
@@ -133,7 +147,7 @@ class GroupCommitTests {
 		// the publisher goes on: a later request is committed and visible; once it is,
 		// none of the failed transaction's records are
 		List<TimesheetEvent> next = events(1, null);
-		publisher.publish(next);
+		publisher.publish(next, null);
 		awaitRecordsOf(next.get(0).batchId(), 1);
 		for (List<TimesheetEvent> request : requests) {
 			assertThat(recordsOf(request.get(0).batchId())).isEmpty();
@@ -163,7 +177,8 @@ class GroupCommitTests {
 		List<TimesheetEvent> queued = events(1, null);
 		CompletableFuture<Void> first = queue(publisher, List.of(queued)).get(0);
 		long start = System.nanoTime();
-		assertThatExceptionOfType(BrokerUnavailableException.class).isThrownBy(() -> publisher.publish(events(1, null)))
+		assertThatExceptionOfType(BrokerUnavailableException.class)
+			.isThrownBy(() -> publisher.publish(events(1, null), null))
 			.withMessageContaining("too many");
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
 
@@ -182,7 +197,91 @@ class GroupCommitTests {
 				.withCauseInstanceOf(BrokerUnavailableException.class);
 		}
 		assertThatExceptionOfType(BrokerUnavailableException.class)
-			.isThrownBy(() -> publisher.publish(events(1, null)));
+			.isThrownBy(() -> publisher.publish(events(1, null), null));
+	}
+
+	@Test
+	void overloadedQueueShedsRequestsWithTooLittleTimeLeftAndAbortsNoTransaction() throws Exception {
+		// one publisher thread, two requests per transaction, each request held 200 ms
+		// by the (slow) broker: 15 transactions one after the other, about 400 ms each,
+		// while the callers' budgets grow by 500 ms per transaction: the time left when a
+		// request is reached passes through every value from none to more than enough
+		// (every third request has plenty)
+		EventPublisher publisher = publisher(Duration.ofSeconds(60), Duration.ofSeconds(1), 64, 100,
+				Map.of(ProducerConfig.INTERCEPTOR_CLASSES_CONFIG, SlowSendInterceptor.class.getName()));
+		List<List<TimesheetEvent>> requests = new ArrayList<>();
+		List<CompletableFuture<Void>> answers = new ArrayList<>();
+		for (int i = 0; i < 30; i++) {
+			List<TimesheetEvent> request = new ArrayList<>(events(50, null));
+			request.set(0, submitted(request.get(0).batchId(), UUID.randomUUID(), "slow-broker-200"));
+			long budget = TimeUnit.MILLISECONDS.toNanos((i % 3 == 2) ? 60_000 : 250L * i);
+			requests.add(request);
+			answers.add(CompletableFuture.runAsync(() -> publisher.publish(request, null, System.nanoTime() + budget),
+					this.callers));
+		}
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> publisher.queued() + answers.stream().filter(CompletableFuture::isDone).count() >= 30);
+
+		publisher.start();
+
+		List<UUID> committed = new ArrayList<>();
+		List<UUID> unsent = new ArrayList<>();
+		List<UUID> unknown = new ArrayList<>();
+		for (int i = 0; i < requests.size(); i++) {
+			UUID batchId = requests.get(i).get(0).batchId();
+			try {
+				answers.get(i).get(60, TimeUnit.SECONDS);
+				committed.add(batchId);
+			}
+			catch (ExecutionException ex) {
+				assertThat(ex.getCause()).isInstanceOf(BrokerUnavailableException.class);
+				(((BrokerUnavailableException) ex.getCause()).outcomeUnknown() ? unknown : unsent).add(batchId);
+			}
+		}
+		assertThat(this.meters.get("timesheets.ingest.publish.aborted").counter().count()).isZero();
+		assertThat(committed).isNotEmpty();
+		assertThat(unsent).as("requests answered before anything of them was sent").isNotEmpty();
+		// no transaction aborts, so every request taken into one is committed in the end
+		List<UUID> taken = new ArrayList<>(committed);
+		taken.addAll(unknown);
+		Map<UUID, Long> fifty = taken.stream().collect(Collectors.toMap((id) -> id, (id) -> 50L));
+		Map<UUID, Long> visible = await().atMost(Duration.ofSeconds(30))
+			.until(() -> countsByBatch(TopicReader.readCommitted(bootstrap, Topics.TIMESHEET_EVENTS)),
+					(counts) -> counts.entrySet().containsAll(fifty.entrySet()));
+		assertThat(visible).doesNotContainKeys(unsent.toArray(UUID[]::new));
+	}
+
+	@Test
+	void callerWhoseTimeRunsOutInATransactionLearnsTheOutcomeIsUnknownAndARetryWithTheKeyPublishesNothingMore()
+			throws Exception {
+		EventPublisher publisher = publisher(Duration.ofSeconds(3), Duration.ofMillis(500), 64, 5000,
+				Map.of(ProducerConfig.INTERCEPTOR_CLASSES_CONFIG, SlowSendInterceptor.class.getName()));
+		publisher.start();
+		UUID batchId = UUID.randomUUID();
+		List<TimesheetEvent> slow = List.of(submitted(batchId, UUID.randomUUID(), "slow-broker-5000"),
+				submitted(batchId, UUID.randomUUID(), "fast"));
+		RequestIntent intent = new RequestIntent(batchId, "test", "POST /timesheet-batches", "f1");
+
+		assertThatExceptionOfType(BrokerUnavailableException.class).isThrownBy(() -> publisher.publish(slow, intent))
+			.satisfies((ex) -> assertThat(ex.outcomeUnknown()).isTrue());
+
+		// the transaction went on: the events are committed, the key with them
+		awaitRecordsOf(batchId, 2);
+		assertThat(this.meters.get("timesheets.ingest.publish.aborted").counter().count()).isZero();
+		await().atMost(Duration.ofSeconds(30)).ignoreException(BrokerUnavailableException.class).untilAsserted(() -> {
+			publisher.publish(slow, intent);
+			assertThat(this.meters.get("timesheets.ingest.idempotency.replayed").counter().count()).isOne();
+		});
+		assertThat(recordsOf(batchId)).hasSize(2);
+		assertThat(TopicReader.readCommitted(bootstrap, KeyLedger.TOPIC))
+			.filteredOn((record) -> record.key().equals(batchId.toString()))
+			.hasSize(1);
+	}
+
+	private Map<UUID, Long> countsByBatch(List<ConsumerRecord<String, byte[]>> records) {
+		return records.stream()
+			.collect(Collectors.groupingBy((record) -> this.codec.decode(record.value()).batchId(),
+					Collectors.counting()));
 	}
 
 	/**
@@ -190,6 +289,11 @@ class GroupCommitTests {
 	 * {@link EventPublisher#start()}, but it takes them (the queue is open) meanwhile.
 	 */
 	private EventPublisher publisher(Duration publishTimeout, int queueCapacity, Map<String, Object> producer) {
+		return publisher(publishTimeout, publishTimeout.dividedBy(5), queueCapacity, 5000, producer);
+	}
+
+	private EventPublisher publisher(Duration publishTimeout, Duration minTimeLeft, int queueCapacity,
+			int groupMaxRecords, Map<String, Object> producer) {
 		Map<String, Object> config = new HashMap<>(producer);
 		config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
 		config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
@@ -203,9 +307,12 @@ class GroupCommitTests {
 		factory.setTransactionIdPrefix("group-commit-test-" + UUID.randomUUID() + "-");
 		this.factories.add(factory);
 		IngestProperties properties = new IngestProperties(5000, DataSize.ofMegabytes(10), 2000, 1000,
-				LocalDate.of(2000, 1, 1), 1, publishTimeout, Duration.ofSeconds(5), 6, (short) 1, "/test", 1, 5000,
-				queueCapacity);
-		EventPublisher publisher = new EventPublisher(new KafkaTemplate<>(factory), this.codec, properties,
+				LocalDate.of(2000, 1, 1), 1, publishTimeout, Duration.ofSeconds(5), 6, (short) 1, "/test", 1,
+				groupMaxRecords, queueCapacity, minTimeLeft,
+				new IngestProperties.Idempotency(Duration.ofDays(7), 1000, Duration.ZERO));
+		this.ledger = new KeyLedger(properties, Clock.systemUTC(), this.meters);
+		this.ledger.markLoaded();
+		EventPublisher publisher = new EventPublisher(new KafkaTemplate<>(factory), this.codec, properties, this.ledger,
 				this.meters);
 		publisher.open();
 		this.publishers.add(publisher);
@@ -219,7 +326,7 @@ class GroupCommitTests {
 		int before = publisher.queued();
 		List<CompletableFuture<Void>> answers = new ArrayList<>();
 		for (List<TimesheetEvent> request : requests) {
-			answers.add(CompletableFuture.runAsync(() -> publisher.publish(request)));
+			answers.add(CompletableFuture.runAsync(() -> publisher.publish(request, null)));
 			int expected = before + answers.size();
 			// one at a time, so the queue holds them in this order
 			await().atMost(Duration.ofSeconds(10))
@@ -231,7 +338,7 @@ class GroupCommitTests {
 	private void publishWithin(EventPublisher publisher, List<TimesheetEvent> events) {
 		// the first transaction of a producer may take a while on a loaded machine
 		await().atMost(Duration.ofSeconds(60)).ignoreException(BrokerUnavailableException.class).until(() -> {
-			publisher.publish(events);
+			publisher.publish(events, null);
 			return true;
 		});
 	}

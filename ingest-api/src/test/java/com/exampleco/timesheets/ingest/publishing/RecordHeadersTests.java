@@ -41,8 +41,9 @@ class RecordHeadersTests {
 
 	final EventPublisher publisher = new EventPublisher(null, this.codec,
 			new IngestProperties(5000, DataSize.ofMegabytes(10), 500, 1000, LocalDate.of(2000, 1, 1), 1,
-					Duration.ofSeconds(10), Duration.ofSeconds(5), 6, (short) 1, "/timesheets/ingest-api", 1, 5000, 64),
-			new SimpleMeterRegistry());
+					Duration.ofSeconds(10), Duration.ofSeconds(5), 6, (short) 1, "/timesheets/ingest-api", 1, 5000, 64,
+					Duration.ofSeconds(2), new IngestProperties.Idempotency(Duration.ofDays(7), 1000, Duration.ZERO)),
+			null, new SimpleMeterRegistry());
 
 	@Test
 	void recordsCarryTheContractsHeadersKeyValueAndTimestamp() {
