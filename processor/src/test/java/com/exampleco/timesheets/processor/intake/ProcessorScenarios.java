@@ -220,7 +220,8 @@ abstract class ProcessorScenarios {
 		Map<String, Object> row = this.jdbc.queryForMap("SELECT * FROM timesheets WHERE timesheet_id = ?", id);
 		assertThat(row.get("external_id")).isEqualTo(externalId);
 		assertThat(row.get("note")).isEqualTo(note);
-		assertThat(row.get("employee_id")).isEqualTo("emp-9");
+		// employee ids are stored in canonical form (upper case)
+		assertThat(row.get("employee_id")).isEqualTo("EMP-9");
 		assertThat(row.get("project_code")).isEqualTo("PRJ-9.x");
 		assertThat(this.jdbc.queryForObject("SELECT work_date FROM timesheets WHERE timesheet_id = ?", LocalDate.class,
 				id))
