@@ -6,6 +6,8 @@ import java.util.Map;
 import com.exampleco.timesheets.events.MalformedEventException;
 import com.exampleco.timesheets.events.TimesheetEventCodec;
 import com.exampleco.timesheets.events.Topics;
+import com.exampleco.timesheets.events.UnsupportedSchemaVersionException;
+import com.exampleco.timesheets.processor.intake.EventDecoder;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -30,6 +32,8 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.MicrometerConsumerListener;
 import org.springframework.kafka.core.MicrometerProducerListener;
+import org.springframework.kafka.listener.CommonContainerStoppingErrorHandler;
+import org.springframework.kafka.listener.CommonDelegatingErrorHandler;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.ContainerProperties.AckMode;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
@@ -47,7 +51,9 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * retried in place, paused consumer polling between attempts, until it succeeds; it is
  * never skipped. Records that can never succeed are recognised while decoding and sent to
  * the dead-letter topic by the same {@link DeadLetterPublishingRecoverer} this handler
- * holds.
+ * holds. An event of a newer schema version ({@link UnsupportedSchemaVersionException})
+ * is handed to a {@link CommonContainerStoppingErrorHandler} instead: the container stops
+ * without committing, as it does for an {@link Error}.
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaConfig {
@@ -62,6 +68,11 @@ class KafkaConfig {
 	@Bean
 	TimesheetEventCodec timesheetEventCodec() {
 		return new TimesheetEventCodec();
+	}
+
+	@Bean
+	EventDecoder eventDecoder(TimesheetEventCodec codec) {
+		return codec::decode;
 	}
 
 	@Bean
@@ -97,11 +108,11 @@ class KafkaConfig {
 		backOff.setMaxInterval(properties.retry().maxInterval().toMillis());
 		backOff.setMaxElapsedTime(Long.MAX_VALUE);
 		backOff.setMaxAttempts(Long.MAX_VALUE);
-		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+		DefaultErrorHandler retrying = new DefaultErrorHandler(recoverer, backOff);
 		// reached only if a listener reports a failed record itself: such records go
 		// straight to the DLT
-		handler.addNotRetryableExceptions(MalformedEventException.class);
-		handler.setRetryListeners(new RetryListener() {
+		retrying.addNotRetryableExceptions(MalformedEventException.class);
+		retrying.setRetryListeners(new RetryListener() {
 
 			@Override
 			public void failedDelivery(ConsumerRecord<?, ?> record, Exception ex, int deliveryAttempt) {
@@ -116,6 +127,14 @@ class KafkaConfig {
 			}
 
 		});
+		// an event of a newer schema version is not poison and retrying cannot help: stop
+		// the container (offsets uncommitted, listeners health DOWN) until a processor
+		// that knows the version runs
+		CommonContainerStoppingErrorHandler stopping = new CommonContainerStoppingErrorHandler();
+		stopping.setStopContainerAbnormally(true);
+		CommonDelegatingErrorHandler handler = new CommonDelegatingErrorHandler(retrying);
+		handler.setCauseChainTraversing(true);
+		handler.addDelegate(UnsupportedSchemaVersionException.class, stopping);
 		return handler;
 	}
 
