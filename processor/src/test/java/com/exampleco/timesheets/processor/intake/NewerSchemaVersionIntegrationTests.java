@@ -16,18 +16,21 @@ import com.exampleco.timesheets.events.TimesheetEvent;
 import com.exampleco.timesheets.events.TimesheetEventCodec;
 import com.exampleco.timesheets.events.Topics;
 import com.exampleco.timesheets.events.UnsupportedSchemaVersionException;
-import com.exampleco.timesheets.testsupport.kafka.KafkaForTests;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
@@ -39,7 +42,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.MessageListenerContainer;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -52,14 +59,19 @@ import static org.awaitility.Awaitility.await;
  * naming the record and the version), its offset is not committed and nothing goes to the
  * dead-letter topic; once a processor that knows the version runs (here: the same context
  * after its decoder was "upgraded" to read version 2, then the container restarted), the
- * event and everything after it are applied.
+ * event and everything after it are applied. The test has a broker of its own: the
+ * version 2 record it leaves on {@code timesheet-events} would stop every other test's
+ * processor reading the shared broker (as it should).
  */
 @ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(properties = { "timesheets.processor.group-id=" + NewerSchemaVersionIntegrationTests.GROUP,
 		"timesheets.processor.concurrency=1", "timesheets.processor.retry.initial-interval=200ms",
 		"timesheets.processor.retry.max-interval=1s", "server.port=0",
 		"spring.datasource.url=jdbc:h2:mem:processor-newer-schema;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1" })
+@DirtiesContext
 class NewerSchemaVersionIntegrationTests {
+
+	private static EmbeddedKafkaKraftBroker broker;
 
 	static final String GROUP = "processor-it-newer-schema";
 
@@ -81,7 +93,32 @@ class NewerSchemaVersionIntegrationTests {
 
 	@DynamicPropertySource
 	static void kafka(DynamicPropertyRegistry registry) {
-		registry.add("spring.kafka.bootstrap-servers", () -> KafkaForTests.shared().bootstrapServers());
+		registry.add("spring.kafka.bootstrap-servers", NewerSchemaVersionIntegrationTests::bootstrapServers);
+	}
+
+	static synchronized String bootstrapServers() {
+		if (broker == null) {
+			broker = new EmbeddedKafkaKraftBroker(1, 6);
+			broker.brokerProperty("transaction.state.log.replication.factor", "1");
+			broker.brokerProperty("transaction.state.log.min.isr", "1");
+			broker.brokerProperty("offsets.topic.replication.factor", "1");
+			broker.brokerProperty("group.initial.rebalance.delay.ms", "0");
+			broker.afterPropertiesSet();
+		}
+		return broker.getBrokersAsString();
+	}
+
+	private static KafkaTemplate<String, byte[]> producer;
+
+	static synchronized KafkaTemplate<String, byte[]> producer() {
+		if (producer == null) {
+			Map<String, Object> config = new HashMap<>();
+			config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+			config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+			config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+			producer = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
+		}
+		return producer;
 	}
 
 	@Test
@@ -89,20 +126,19 @@ class NewerSchemaVersionIntegrationTests {
 			throws Exception {
 		UUID batch = UUID.randomUUID();
 		UUID id = UUID.randomUUID();
-		ProcessorScenarios.send(List.of(ProcessorScenarios.submission(batch, id, "newer-1", "8")));
+		ProcessorScenarios.send(producer(), List.of(ProcessorScenarios.submission(batch, id, "newer-1", "8")));
 		await().atMost(PATIENCE).untilAsserted(() -> assertThat(outcomes(batch)).isEqualTo(1));
 
 		TimesheetApproved approval = new TimesheetApproved(UUID.randomUUID(), id, batch, Instant.now(),
 				ProcessorScenarios.APPROVER, 1, "fine");
 		byte[] newer = asVersion2(approval);
-		RecordMetadata sent = ProcessorScenarios.producer()
-			.send(new ProducerRecord<>(Topics.TIMESHEET_EVENTS, id.toString(), newer))
+		RecordMetadata sent = producer().send(new ProducerRecord<>(Topics.TIMESHEET_EVENTS, id.toString(), newer))
 			.join()
 			.getRecordMetadata();
 		TopicPartition partition = new TopicPartition(sent.topic(), sent.partition());
 		TimesheetDeleted deletion = new TimesheetDeleted(UUID.randomUUID(), id, batch, Instant.now(),
 				ProcessorScenarios.UPLOADER, 1);
-		ProcessorScenarios.send(List.of(deletion));
+		ProcessorScenarios.send(producer(), List.of(deletion));
 
 		MessageListenerContainer container = this.registry.getListenerContainer(TimesheetEventListener.LISTENER_ID);
 		await().atMost(PATIENCE).untilAsserted(() -> {
@@ -118,7 +154,7 @@ class NewerSchemaVersionIntegrationTests {
 				.isLessThanOrEqualTo(sent.offset());
 			assertThat(outcomes(batch)).isEqualTo(1);
 		});
-		assertThat(ProcessorScenarios.deadLetters(newer)).isEmpty();
+		assertThat(ProcessorScenarios.deadLetters(bootstrapServers(), newer)).isEmpty();
 		assertThat(status(id)).isEqualTo("SUBMITTED");
 
 		// a processor that knows schemaVersion 2 takes over
@@ -134,7 +170,7 @@ class NewerSchemaVersionIntegrationTests {
 		assertThat(
 				this.jdbc.queryForObject("SELECT approved_by FROM timesheets WHERE timesheet_id = ?", String.class, id))
 			.isEqualTo(ProcessorScenarios.APPROVER.subject());
-		assertThat(ProcessorScenarios.deadLetters(newer)).isEmpty();
+		assertThat(ProcessorScenarios.deadLetters(bootstrapServers(), newer)).isEmpty();
 		assertThat(this.listenersHealthIndicator.health(true).getStatus()).isEqualTo(Status.UP);
 	}
 
@@ -166,7 +202,7 @@ class NewerSchemaVersionIntegrationTests {
 	/** The group's committed offset for the partition, -1 when none. */
 	private static long committedOffset(TopicPartition partition) throws Exception {
 		Map<String, Object> config = new HashMap<>();
-		config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaForTests.shared().bootstrapServers());
+		config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
 		try (AdminClient admin = AdminClient.create(config)) {
 			Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(GROUP)
 				.partitionsToOffsetAndMetadata()
@@ -178,6 +214,26 @@ class NewerSchemaVersionIntegrationTests {
 
 	@TestConfiguration(proxyBeanMethods = false)
 	static class UpgradableDecoderConfiguration {
+
+		/**
+		 * Destroys this test's broker and producer when the context closes, after the
+		 * listener containers stopped.
+		 */
+		@Bean
+		DisposableBean privateBroker() {
+			return () -> {
+				synchronized (NewerSchemaVersionIntegrationTests.class) {
+					if (producer != null) {
+						((DefaultKafkaProducerFactory<?, ?>) producer.getProducerFactory()).destroy();
+						producer = null;
+					}
+					if (broker != null) {
+						broker.destroy();
+						broker = null;
+					}
+				}
+			};
+		}
 
 		@Bean
 		@Primary

@@ -457,13 +457,17 @@ abstract class ProcessorScenarios {
 	}
 
 	static List<RecordMetadata> send(List<? extends TimesheetEvent> events) {
+		return send(producer(), events);
+	}
+
+	static List<RecordMetadata> send(KafkaTemplate<String, byte[]> producer, List<? extends TimesheetEvent> events) {
 		List<RecordMetadata> sent = new ArrayList<>();
 		for (TimesheetEvent event : events) {
 			ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.TIMESHEET_EVENTS,
 					event.timesheetId().toString(), codec.encode(event));
 			CloudEventHeaders.of(event, "/timesheets/tests")
 				.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
-			sent.add(producer().send(record).join().getRecordMetadata());
+			sent.add(producer.send(record).join().getRecordMetadata());
 		}
 		return sent;
 	}
@@ -482,8 +486,12 @@ abstract class ProcessorScenarios {
 	}
 
 	static List<ConsumerRecord<byte[], byte[]>> deadLetters(byte[] value) {
+		return deadLetters(KafkaForTests.shared().bootstrapServers(), value);
+	}
+
+	static List<ConsumerRecord<byte[], byte[]>> deadLetters(String bootstrapServers, byte[] value) {
 		Map<String, Object> config = new HashMap<>();
-		config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaForTests.shared().bootstrapServers());
+		config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
 		config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
 		config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
 		List<ConsumerRecord<byte[], byte[]>> found = new ArrayList<>();
