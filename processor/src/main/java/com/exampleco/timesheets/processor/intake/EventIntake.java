@@ -14,6 +14,7 @@ import com.exampleco.timesheets.processor.ledger.AppliedBatch;
 import com.exampleco.timesheets.processor.ledger.ReceivedEvent;
 import com.exampleco.timesheets.processor.ledger.TimesheetLedger;
 import com.exampleco.timesheets.processor.statetopic.StatePublisher;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,7 +72,13 @@ class EventIntake {
 		this.statePublisher = statePublisher;
 	}
 
-	void accept(List<ConsumerRecord<byte[], byte[]>> records) {
+	/**
+	 * Processes one polled batch.
+	 * @param records the batch
+	 * @param consumer the consumer that polled it (on its own thread), for the
+	 * dead-letter headers (original consumer group); may be null
+	 */
+	void accept(List<ConsumerRecord<byte[], byte[]>> records, Consumer<?, ?> consumer) {
 		List<ReceivedEvent> events = new ArrayList<>(records.size());
 		Map<ConsumerRecord<byte[], byte[]>, MalformedEventException> poison = new LinkedHashMap<>();
 		for (ConsumerRecord<byte[], byte[]> record : records) {
@@ -83,9 +90,8 @@ class EventIntake {
 				poison.put(record, ex);
 			}
 			catch (UnsupportedSchemaVersionException ex) {
-				// before anything of this batch is dead-lettered or written: the whole
-				// batch
-				// is delivered again to the upgraded processor
+				// before anything of this batch is dead-lettered or written: the
+				// upgraded processor receives the whole batch again
 				logger.error(
 						"Record {}-{}@{} is a '{}' event of schemaVersion {}, newer than this processor understands "
 								+ "(schemaVersion {}). Stopping the consumer without committing its offset; nothing "
@@ -96,7 +102,7 @@ class EventIntake {
 				throw ex;
 			}
 		}
-		poison.forEach(this::deadLetter);
+		poison.forEach((record, ex) -> deadLetter(record, consumer, ex));
 		AppliedBatch applied = this.ledger.apply(events);
 		this.metrics.recordCommitted(applied);
 		StatePublisher publisher = this.statePublisher.getIfAvailable();
@@ -105,7 +111,8 @@ class EventIntake {
 		}
 	}
 
-	private void deadLetter(ConsumerRecord<byte[], byte[]> record, MalformedEventException ex) {
+	private void deadLetter(ConsumerRecord<byte[], byte[]> record, Consumer<?, ?> consumer,
+			MalformedEventException ex) {
 		String coordinates = record.topic() + "-" + record.partition() + "@" + record.offset();
 		if (!this.deadLettered.add(coordinates)) {
 			return;
@@ -113,7 +120,7 @@ class EventIntake {
 		logger.warn("Sending undecodable record {} to the dead-letter topic: {}", coordinates, ex.getMessage());
 		try {
 			// synchronous: throws when the broker did not acknowledge
-			this.deadLetters.accept(record, null, ex);
+			this.deadLetters.accept(record, consumer, ex);
 		}
 		catch (RuntimeException failure) {
 			this.deadLettered.remove(coordinates);

@@ -3,6 +3,7 @@ package com.exampleco.timesheets.processor.intake;
 import java.util.List;
 
 import com.exampleco.timesheets.events.Topics;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import org.springframework.kafka.annotation.KafkaListener;
@@ -26,8 +27,8 @@ class TimesheetEventListener {
 	}
 
 	@KafkaListener(id = LISTENER_ID, idIsGroup = false, topics = Topics.TIMESHEET_EVENTS)
-	void onBatch(List<ConsumerRecord<byte[], byte[]>> records) {
-		this.intake.accept(records);
+	void onBatch(List<ConsumerRecord<byte[], byte[]>> records, Consumer<?, ?> consumer) {
+		this.intake.accept(records, consumer);
 	}
 
 }

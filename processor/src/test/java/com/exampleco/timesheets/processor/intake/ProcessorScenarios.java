@@ -20,6 +20,7 @@ import com.exampleco.timesheets.events.TimesheetEventCodec;
 import com.exampleco.timesheets.events.TimesheetRejected;
 import com.exampleco.timesheets.events.TimesheetSubmitted;
 import com.exampleco.timesheets.events.Topics;
+import com.exampleco.timesheets.processor.config.ProcessorProperties;
 import com.exampleco.timesheets.testsupport.kafka.KafkaForTests;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -70,6 +71,9 @@ abstract class ProcessorScenarios {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	ProcessorProperties properties;
 
 	@DynamicPropertySource
 	static void kafka(DynamicPropertyRegistry registry) {
@@ -279,7 +283,7 @@ abstract class ProcessorScenarios {
 
 		await().atMost(PATIENCE).untilAsserted(() -> assertThat(outcomes(batch, "APPLIED")).isEqualTo(1));
 		await().atMost(PATIENCE).untilAsserted(() -> {
-			List<ConsumerRecord<byte[], byte[]>> dead = deadLetters(poison);
+			List<ConsumerRecord<byte[], byte[]>> dead = ownDeadLetters(poison);
 			assertThat(dead).hasSize(1);
 			ConsumerRecord<byte[], byte[]> record = dead.get(0);
 			assertThat(new String(record.key(), StandardCharsets.UTF_8)).isEqualTo(id.toString());
@@ -296,31 +300,36 @@ abstract class ProcessorScenarios {
 		// the contract lets any printable external id by; a test-only change of the
 		// schema
 		// makes the real database raise a data exception (class 22: text that is no
-		// integer) for one marked row, as a value the database cannot take would
+		// integer) for one marked row, as a value the database cannot take would. The
+		// marker is new per run: every processor context of the JVM reads every record of
+		// the shared topic into its own database.
+		String marker = "refused-by-db-" + UUID.randomUUID().toString().substring(0, 8) + "-";
 		String product = this.jdbc
 			.execute((org.springframework.jdbc.core.ConnectionCallback<String>) (connection) -> connection.getMetaData()
 				.getDatabaseProductName());
-		String failingCast = "CASE WHEN external_id LIKE 'refused-by-db-%' THEN CAST(SUBSTRING(external_id, 1, 7) "
+		String failingCast = "CASE WHEN external_id LIKE '" + marker + "%' THEN CAST(SUBSTRING(external_id, 1, 7) "
 				+ "AS INTEGER) ELSE 0 END";
 		if ("PostgreSQL".equals(product)) {
 			// PostgreSQL raises the cast's own 22P02 from a check constraint
 			refuseRowsInTheDatabase(
 					"ALTER TABLE timesheets ADD CONSTRAINT test_data_exception CHECK (" + failingCast + " = 0)",
-					"ALTER TABLE timesheets DROP CONSTRAINT test_data_exception", "refused-by-db-", "22");
+					"ALTER TABLE timesheets DROP CONSTRAINT test_data_exception", marker, "22");
 		}
 		else {
 			// H2 reports any failure inside a check constraint as 23513, but a generated
 			// column's as what it is (22018)
 			refuseRowsInTheDatabase("ALTER TABLE timesheets ADD COLUMN test_data_probe INTEGER GENERATED ALWAYS AS ("
-					+ failingCast + ")", "ALTER TABLE timesheets DROP COLUMN test_data_probe", "refused-by-db-", "22");
+					+ failingCast + ")", "ALTER TABLE timesheets DROP COLUMN test_data_probe", marker, "22");
 		}
 	}
 
 	@Test
 	void constraintViolationMidBatchIsRecordedAndTheRestOfTheBatchIsAppliedOnce() {
+		String marker = "violates-check-" + UUID.randomUUID().toString().substring(0, 8) + "-";
 		refuseRowsInTheDatabase(
-				"ALTER TABLE timesheets ADD CONSTRAINT test_check_violation CHECK (external_id NOT LIKE 'violates-check-%')",
-				"ALTER TABLE timesheets DROP CONSTRAINT test_check_violation", "violates-check-", "23");
+				"ALTER TABLE timesheets ADD CONSTRAINT test_check_violation CHECK (external_id NOT LIKE '" + marker
+						+ "%')",
+				"ALTER TABLE timesheets DROP CONSTRAINT test_check_violation", marker, "23");
 	}
 
 	/**
@@ -387,7 +396,7 @@ abstract class ProcessorScenarios {
 		await().atMost(Duration.ofSeconds(20))
 			.untilAsserted(() -> assertThat(outcomes(later, "APPLIED")).isEqualTo(100));
 		await().atMost(PATIENCE).untilAsserted(() -> {
-			List<ConsumerRecord<byte[], byte[]>> dead = deadLetters(poison);
+			List<ConsumerRecord<byte[], byte[]>> dead = ownDeadLetters(poison);
 			assertThat(dead).hasSize(1);
 			assertThat(header(dead.get(0), "kafka_dlt-exception-fqcn"))
 				.isEqualTo("com.exampleco.timesheets.events.MalformedEventException");
@@ -512,6 +521,17 @@ abstract class ProcessorScenarios {
 			}
 		}
 		return found;
+	}
+
+	/**
+	 * The dead letters of this context's consumer group: every processor context of this
+	 * JVM reads the shared topic with a group of its own and dead-letters the same poison
+	 * record.
+	 */
+	List<ConsumerRecord<byte[], byte[]>> ownDeadLetters(byte[] value) {
+		return deadLetters(value).stream()
+			.filter((record) -> this.properties.groupId().equals(header(record, "kafka_dlt-original-consumer-group")))
+			.toList();
 	}
 
 	static String header(ConsumerRecord<?, ?> record, String name) {
