@@ -1,5 +1,6 @@
 package com.exampleco.timesheets.processor.config;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
 
@@ -15,6 +16,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
@@ -39,6 +43,7 @@ import org.springframework.kafka.listener.ContainerProperties.AckMode;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.RetryListener;
+import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
@@ -94,11 +99,18 @@ class KafkaConfig {
 	}
 
 	@Bean
-	DeadLetterPublishingRecoverer deadLetterPublishingRecoverer(KafkaTemplate<byte[], byte[]> template) {
+	DeadLetterPublishingRecoverer deadLetterPublishingRecoverer(KafkaTemplate<byte[], byte[]> template,
+			ProcessorProperties properties) {
 		// partition -1: let the producer choose (by key), whatever the DLT's partition
 		// count
-		return new DeadLetterPublishingRecoverer(template,
+		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
 				(record, ex) -> new TopicPartition(Topics.TIMESHEET_EVENTS_DLT, -1));
+		// which consumer group dead-lettered it (Spring Kafka adds this header only for
+		// exceptions thrown out of a listener; ours are recognised while decoding)
+		byte[] group = properties.groupId().getBytes(StandardCharsets.UTF_8);
+		recoverer.setHeadersFunction((record, ex) -> new RecordHeaders(
+				new Header[] { new RecordHeader(KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP, group) }));
+		return recoverer;
 	}
 
 	@Bean

@@ -14,7 +14,6 @@ import com.exampleco.timesheets.processor.ledger.AppliedBatch;
 import com.exampleco.timesheets.processor.ledger.ReceivedEvent;
 import com.exampleco.timesheets.processor.ledger.TimesheetLedger;
 import com.exampleco.timesheets.processor.statetopic.StatePublisher;
-import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,13 +71,7 @@ class EventIntake {
 		this.statePublisher = statePublisher;
 	}
 
-	/**
-	 * Processes one polled batch.
-	 * @param records the batch
-	 * @param consumer the consumer that polled it (on its own thread), for the
-	 * dead-letter headers (original consumer group); may be null
-	 */
-	void accept(List<ConsumerRecord<byte[], byte[]>> records, Consumer<?, ?> consumer) {
+	void accept(List<ConsumerRecord<byte[], byte[]>> records) {
 		List<ReceivedEvent> events = new ArrayList<>(records.size());
 		Map<ConsumerRecord<byte[], byte[]>, MalformedEventException> poison = new LinkedHashMap<>();
 		for (ConsumerRecord<byte[], byte[]> record : records) {
@@ -102,7 +95,7 @@ class EventIntake {
 				throw ex;
 			}
 		}
-		poison.forEach((record, ex) -> deadLetter(record, consumer, ex));
+		poison.forEach(this::deadLetter);
 		AppliedBatch applied = this.ledger.apply(events);
 		this.metrics.recordCommitted(applied);
 		StatePublisher publisher = this.statePublisher.getIfAvailable();
@@ -111,8 +104,7 @@ class EventIntake {
 		}
 	}
 
-	private void deadLetter(ConsumerRecord<byte[], byte[]> record, Consumer<?, ?> consumer,
-			MalformedEventException ex) {
+	private void deadLetter(ConsumerRecord<byte[], byte[]> record, MalformedEventException ex) {
 		String coordinates = record.topic() + "-" + record.partition() + "@" + record.offset();
 		if (!this.deadLettered.add(coordinates)) {
 			return;
@@ -120,7 +112,7 @@ class EventIntake {
 		logger.warn("Sending undecodable record {} to the dead-letter topic: {}", coordinates, ex.getMessage());
 		try {
 			// synchronous: throws when the broker did not acknowledge
-			this.deadLetters.accept(record, consumer, ex);
+			this.deadLetters.accept(record, null, ex);
 		}
 		catch (RuntimeException failure) {
 			this.deadLettered.remove(coordinates);

@@ -3,7 +3,6 @@ package com.exampleco.timesheets.processor.intake;
 import java.util.List;
 
 import com.exampleco.timesheets.events.Topics;
-import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import org.springframework.kafka.annotation.KafkaListener;
@@ -27,8 +26,8 @@ class TimesheetEventListener {
 	}
 
 	@KafkaListener(id = LISTENER_ID, idIsGroup = false, topics = Topics.TIMESHEET_EVENTS)
-	void onBatch(List<ConsumerRecord<byte[], byte[]>> records, Consumer<?, ?> consumer) {
-		this.intake.accept(records, consumer);
+	void onBatch(List<ConsumerRecord<byte[], byte[]>> records) {
+		this.intake.accept(records);
 	}
 
 }
