@@ -1,5 +1,6 @@
 package com.exampleco.timesheets.events;
 
+import java.math.BigInteger;
 import java.util.List;
 import java.util.Objects;
 
@@ -49,8 +50,14 @@ public final class TimesheetEventCodec {
 	 * optional property is not a breaking change.
 	 * @param json UTF-8 JSON bytes
 	 * @return the event, never null
+	 * @throws UnsupportedSchemaVersionException when the bytes are a JSON object whose
+	 * {@code schemaVersion} is an integer greater than
+	 * {@link TimesheetEvent#CURRENT_SCHEMA_VERSION}, whatever its {@code type}: an event
+	 * of a newer contract, which a newer consumer can read (not poison)
 	 * @throws MalformedEventException when the bytes are not JSON, name no known event
-	 * type, or do not conform to the event's schema
+	 * type, name a lower or non-integer {@code schemaVersion}, or do not conform to the
+	 * event's schema (which includes text that breaks {@link TextRules}, a NUL for
+	 * example)
 	 */
 	public TimesheetEvent decode(byte[] json) {
 		if (json == null || json.length == 0) {
@@ -65,6 +72,13 @@ public final class TimesheetEventCodec {
 		}
 		if (document == null || !document.isObject()) {
 			throw new MalformedEventException("not a JSON object", List.of(), null);
+		}
+		JsonNode version = document.path("schemaVersion");
+		if (version.isIntegralNumber()
+				&& version.bigIntegerValue().compareTo(BigInteger.valueOf(TimesheetEvent.CURRENT_SCHEMA_VERSION)) > 0) {
+			long newer = version.canConvertToLong() ? version.asLong() : Long.MAX_VALUE;
+			throw new UnsupportedSchemaVersionException(newer,
+					document.path("type").isString() ? document.path("type").asString() : "");
 		}
 		EventType type;
 		try {

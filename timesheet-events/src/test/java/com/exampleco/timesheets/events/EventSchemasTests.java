@@ -8,6 +8,7 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -112,6 +113,48 @@ class EventSchemasTests {
 		assertThat(schemas.validate(event.eventType(), json)).as("before breaking").isEmpty();
 		breakIt.accept(json);
 		assertThat(schemas.validate(event.eventType(), json)).isNotEmpty();
+	}
+
+	/** Every free-text and id field of every event, with a way to set it. */
+	static Stream<Arguments> textFields() {
+		return Stream.of(
+				text("entry.externalId", SampleEvents.submitted(), (json, v) -> entry(json).put("externalId", v)),
+				text("entry.employeeId", SampleEvents.submitted(), (json, v) -> entry(json).put("employeeId", v)),
+				text("entry.projectCode", SampleEvents.submitted(), (json, v) -> entry(json).put("projectCode", v)),
+				text("entry.note", SampleEvents.submitted(), (json, v) -> entry(json).put("note", v)),
+				text("actor.clientId", SampleEvents.approved(), (json, v) -> actor(json).put("clientId", v)),
+				text("actor.subject", SampleEvents.rejected(), (json, v) -> actor(json).put("subject", v)),
+				text("actor.employeeId", SampleEvents.deleted(), (json, v) -> actor(json).put("employeeId", v)),
+				text("comment", SampleEvents.approved(), (json, v) -> json.put("comment", v)),
+				text("reason", SampleEvents.rejected(), (json, v) -> json.put("reason", v)));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("textFields")
+	void aNulInAnyTextFieldIsAViolation(String field, TimesheetEvent event, BiConsumer<ObjectNode, String> set) {
+		ObjectNode json = (ObjectNode) tree(event);
+		set.accept(json, "AB1");
+		assertThat(schemas.validate(event.eventType(), json)).as("a plain value").isEmpty();
+		set.accept(json, "A\u0000B");
+		assertThat(schemas.validate(event.eventType(), json)).as("a NUL").isNotEmpty();
+		set.accept(json, "A\u001fB");
+		assertThat(schemas.validate(event.eventType(), json)).as("U+001F").isNotEmpty();
+		set.accept(json, "A\u007fB");
+		assertThat(schemas.validate(event.eventType(), json)).as("DEL").isNotEmpty();
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("textFields")
+	void tabAndLineBreaksAreAllowedInFreeTextOnly(String field, TimesheetEvent event,
+			BiConsumer<ObjectNode, String> set) {
+		ObjectNode json = (ObjectNode) tree(event);
+		set.accept(json, "line 1\r\n\tline 2");
+		boolean freeText = field.equals("entry.note") || field.equals("comment") || field.equals("reason");
+		assertThat(schemas.validate(event.eventType(), json).isEmpty()).isEqualTo(freeText);
+	}
+
+	private static Arguments text(String field, TimesheetEvent event, BiConsumer<ObjectNode, String> set) {
+		return Arguments.of(field, event, set);
 	}
 
 	@Test

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -196,7 +197,6 @@ class TimesheetEventCodecTests {
 		return Stream.of(broken("unknown type", (json) -> json.put("type", "TimesheetArchived")),
 				broken("missing type", (json) -> json.remove("type")),
 				broken("type not a string", (json) -> json.put("type", 1)),
-				broken("schemaVersion 2", (json) -> json.put("schemaVersion", 2)),
 				broken("schemaVersion 0", (json) -> json.put("schemaVersion", 0)),
 				broken("schemaVersion as string", (json) -> json.put("schemaVersion", "1")),
 				broken("missing schemaVersion", (json) -> json.remove("schemaVersion")),
@@ -232,6 +232,58 @@ class TimesheetEventCodecTests {
 		breakIt.accept(json);
 		byte[] bytes = mapper.writeValueAsBytes(json);
 		assertThatExceptionOfType(MalformedEventException.class).isThrownBy(() -> codec.decode(bytes));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("com.exampleco.timesheets.events.EventSchemasTests#textFields")
+	void refusesANulInAnyTextField(String field, TimesheetEvent event, BiConsumer<ObjectNode, String> set) {
+		ObjectNode json = (ObjectNode) tree(event);
+		set.accept(json, "A\u0000B");
+		byte[] bytes = mapper.writeValueAsBytes(json);
+		assertThat(new String(bytes, StandardCharsets.UTF_8)).contains("\\u0000");
+		assertThatExceptionOfType(MalformedEventException.class).isThrownBy(() -> codec.decode(bytes));
+	}
+
+	@ParameterizedTest(name = "schemaVersion {0}")
+	@ValueSource(strings = { "2", "3", "17", "2147483648", "99999999999999999999999" })
+	void aNewerSchemaVersionIsNotMalformed(String version) {
+		ObjectNode json = (ObjectNode) tree(SampleEvents.approved());
+		json.put("schemaVersion", new java.math.BigInteger(version));
+		json.put("approvalChain", "a property only the newer version knows");
+		byte[] bytes = mapper.writeValueAsBytes(json);
+		assertThatExceptionOfType(UnsupportedSchemaVersionException.class).isThrownBy(() -> codec.decode(bytes))
+			.satisfies((ex) -> {
+				assertThat(ex).isNotInstanceOf(MalformedEventException.class);
+				assertThat(ex.schemaVersion()).isGreaterThan(TimesheetEvent.CURRENT_SCHEMA_VERSION);
+				assertThat(ex.type()).isEqualTo("TimesheetApproved");
+				assertThat(ex.getMessage()).contains("schemaVersion").contains(ex.schemaVersion() + "");
+			});
+	}
+
+	@Test
+	void aNewerSchemaVersionIsRecognisedWhateverItsTypeAndShape() {
+		byte[] bytes = "{\"type\":\"TimesheetArchived\",\"schemaVersion\":2}".getBytes(StandardCharsets.UTF_8);
+		assertThatExceptionOfType(UnsupportedSchemaVersionException.class).isThrownBy(() -> codec.decode(bytes))
+			.satisfies((ex) -> assertThat(ex.type()).isEqualTo("TimesheetArchived"));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("olderOrInvalidVersions")
+	void aLowerOrInvalidSchemaVersionIsMalformed(String description, Consumer<ObjectNode> breakIt) {
+		ObjectNode json = (ObjectNode) tree(SampleEvents.approved());
+		breakIt.accept(json);
+		byte[] bytes = mapper.writeValueAsBytes(json);
+		assertThatExceptionOfType(MalformedEventException.class).isThrownBy(() -> codec.decode(bytes));
+	}
+
+	static Stream<Arguments> olderOrInvalidVersions() {
+		return Stream.of(broken("0", (json) -> json.put("schemaVersion", 0)),
+				broken("-1", (json) -> json.put("schemaVersion", -1)),
+				broken("2 as string", (json) -> json.put("schemaVersion", "2")),
+				broken("2.5", (json) -> json.put("schemaVersion", new BigDecimal("2.5"))),
+				broken("true", (json) -> json.put("schemaVersion", true)),
+				broken("null", (json) -> json.putNull("schemaVersion")),
+				broken("missing", (json) -> json.remove("schemaVersion")));
 	}
 
 	@Test

@@ -1,11 +1,14 @@
 package com.exampleco.timesheets.processor.config;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
 
 import com.exampleco.timesheets.events.MalformedEventException;
 import com.exampleco.timesheets.events.TimesheetEventCodec;
 import com.exampleco.timesheets.events.Topics;
+import com.exampleco.timesheets.events.UnsupportedSchemaVersionException;
+import com.exampleco.timesheets.processor.intake.EventDecoder;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -13,6 +16,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
@@ -30,11 +36,14 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.MicrometerConsumerListener;
 import org.springframework.kafka.core.MicrometerProducerListener;
+import org.springframework.kafka.listener.CommonContainerStoppingErrorHandler;
+import org.springframework.kafka.listener.CommonDelegatingErrorHandler;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.ContainerProperties.AckMode;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.RetryListener;
+import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
@@ -47,7 +56,9 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * retried in place, paused consumer polling between attempts, until it succeeds; it is
  * never skipped. Records that can never succeed are recognised while decoding and sent to
  * the dead-letter topic by the same {@link DeadLetterPublishingRecoverer} this handler
- * holds.
+ * holds. An event of a newer schema version ({@link UnsupportedSchemaVersionException})
+ * is handed to a {@link CommonContainerStoppingErrorHandler} instead: the container stops
+ * without committing, as it does for an {@link Error}.
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaConfig {
@@ -62,6 +73,11 @@ class KafkaConfig {
 	@Bean
 	TimesheetEventCodec timesheetEventCodec() {
 		return new TimesheetEventCodec();
+	}
+
+	@Bean
+	EventDecoder eventDecoder(TimesheetEventCodec codec) {
+		return codec::decode;
 	}
 
 	@Bean
@@ -83,11 +99,18 @@ class KafkaConfig {
 	}
 
 	@Bean
-	DeadLetterPublishingRecoverer deadLetterPublishingRecoverer(KafkaTemplate<byte[], byte[]> template) {
+	DeadLetterPublishingRecoverer deadLetterPublishingRecoverer(KafkaTemplate<byte[], byte[]> template,
+			ProcessorProperties properties) {
 		// partition -1: let the producer choose (by key), whatever the DLT's partition
 		// count
-		return new DeadLetterPublishingRecoverer(template,
+		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
 				(record, ex) -> new TopicPartition(Topics.TIMESHEET_EVENTS_DLT, -1));
+		// which consumer group dead-lettered it (Spring Kafka adds this header only for
+		// exceptions thrown out of a listener; ours are recognised while decoding)
+		byte[] group = properties.groupId().getBytes(StandardCharsets.UTF_8);
+		recoverer.setHeadersFunction((record, ex) -> new RecordHeaders(
+				new Header[] { new RecordHeader(KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP, group) }));
+		return recoverer;
 	}
 
 	@Bean
@@ -97,11 +120,11 @@ class KafkaConfig {
 		backOff.setMaxInterval(properties.retry().maxInterval().toMillis());
 		backOff.setMaxElapsedTime(Long.MAX_VALUE);
 		backOff.setMaxAttempts(Long.MAX_VALUE);
-		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+		DefaultErrorHandler retrying = new DefaultErrorHandler(recoverer, backOff);
 		// reached only if a listener reports a failed record itself: such records go
 		// straight to the DLT
-		handler.addNotRetryableExceptions(MalformedEventException.class);
-		handler.setRetryListeners(new RetryListener() {
+		retrying.addNotRetryableExceptions(MalformedEventException.class);
+		retrying.setRetryListeners(new RetryListener() {
 
 			@Override
 			public void failedDelivery(ConsumerRecord<?, ?> record, Exception ex, int deliveryAttempt) {
@@ -116,6 +139,14 @@ class KafkaConfig {
 			}
 
 		});
+		// an event of a newer schema version is not poison and retrying cannot help: stop
+		// the container (offsets uncommitted, listeners health DOWN) until a processor
+		// that knows the version runs
+		CommonContainerStoppingErrorHandler stopping = new CommonContainerStoppingErrorHandler();
+		stopping.setStopContainerAbnormally(true);
+		CommonDelegatingErrorHandler handler = new CommonDelegatingErrorHandler(retrying);
+		handler.setCauseChainTraversing(true);
+		handler.addDelegate(UnsupportedSchemaVersionException.class, stopping);
 		return handler;
 	}
 

@@ -8,7 +8,8 @@ import java.util.Map;
 import java.util.Set;
 
 import com.exampleco.timesheets.events.MalformedEventException;
-import com.exampleco.timesheets.events.TimesheetEventCodec;
+import com.exampleco.timesheets.events.TimesheetEvent;
+import com.exampleco.timesheets.events.UnsupportedSchemaVersionException;
 import com.exampleco.timesheets.processor.ledger.AppliedBatch;
 import com.exampleco.timesheets.processor.ledger.ReceivedEvent;
 import com.exampleco.timesheets.processor.ledger.TimesheetLedger;
@@ -25,8 +26,12 @@ import org.springframework.stereotype.Service;
  * Processes one polled batch: decodes every record; sends records that can never be
  * decoded to the dead-letter topic (original bytes, failure in headers) and waits for the
  * broker's acknowledgement; applies the rest in one database transaction; then publishes
- * the touched states. Any exception leaves the offsets uncommitted, so the batch is
- * retried as a whole; that is safe because the ledger drops eventIds it already recorded.
+ * the touched states. A record of a newer schema version than this processor knows stops
+ * the batch before anything is dead-lettered or written: the
+ * {@link UnsupportedSchemaVersionException} propagates and the error handler stops the
+ * container without committing. Any exception leaves the offsets uncommitted, so the
+ * batch is retried as a whole; that is safe because the ledger drops eventIds it already
+ * recorded.
  */
 @Service
 class EventIntake {
@@ -35,7 +40,7 @@ class EventIntake {
 
 	private static final int REMEMBERED_DEAD_LETTERS = 10_000;
 
-	private final TimesheetEventCodec codec;
+	private final EventDecoder decoder;
 
 	private final TimesheetLedger ledger;
 
@@ -57,9 +62,9 @@ class EventIntake {
 			}
 		}));
 
-	EventIntake(TimesheetEventCodec codec, TimesheetLedger ledger, DeadLetterPublishingRecoverer deadLetters,
+	EventIntake(EventDecoder decoder, TimesheetLedger ledger, DeadLetterPublishingRecoverer deadLetters,
 			IntakeMetrics metrics, ObjectProvider<StatePublisher> statePublisher) {
-		this.codec = codec;
+		this.decoder = decoder;
 		this.ledger = ledger;
 		this.deadLetters = deadLetters;
 		this.metrics = metrics;
@@ -68,15 +73,29 @@ class EventIntake {
 
 	void accept(List<ConsumerRecord<byte[], byte[]>> records) {
 		List<ReceivedEvent> events = new ArrayList<>(records.size());
+		Map<ConsumerRecord<byte[], byte[]>, MalformedEventException> poison = new LinkedHashMap<>();
 		for (ConsumerRecord<byte[], byte[]> record : records) {
 			try {
-				events.add(new ReceivedEvent(this.codec.decode(record.value()), record.topic(), record.partition(),
+				events.add(new ReceivedEvent(this.decoder.decode(record.value()), record.topic(), record.partition(),
 						record.offset()));
 			}
 			catch (MalformedEventException ex) {
-				deadLetter(record, ex);
+				poison.put(record, ex);
+			}
+			catch (UnsupportedSchemaVersionException ex) {
+				// before anything of this batch is dead-lettered or written: the
+				// upgraded processor receives the whole batch again
+				logger.error(
+						"Record {}-{}@{} is a '{}' event of schemaVersion {}, newer than this processor understands "
+								+ "(schemaVersion {}). Stopping the consumer without committing its offset; nothing "
+								+ "was skipped or dead-lettered. Deploy a processor that knows schemaVersion {} "
+								+ "(upgrade processors before ingest), then restart.",
+						record.topic(), record.partition(), record.offset(), ex.type(), ex.schemaVersion(),
+						TimesheetEvent.CURRENT_SCHEMA_VERSION, ex.schemaVersion());
+				throw ex;
 			}
 		}
+		poison.forEach(this::deadLetter);
 		AppliedBatch applied = this.ledger.apply(events);
 		this.metrics.recordCommitted(applied);
 		StatePublisher publisher = this.statePublisher.getIfAvailable();

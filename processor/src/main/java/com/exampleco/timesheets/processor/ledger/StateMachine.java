@@ -1,8 +1,10 @@
 package com.exampleco.timesheets.processor.ledger;
 
 import com.exampleco.timesheets.events.Actor;
+import com.exampleco.timesheets.events.EmployeeIds;
 import com.exampleco.timesheets.events.TimesheetApproved;
 import com.exampleco.timesheets.events.TimesheetDeleted;
+import com.exampleco.timesheets.events.TimesheetEntry;
 import com.exampleco.timesheets.events.TimesheetEvent;
 import com.exampleco.timesheets.events.TimesheetRejected;
 import com.exampleco.timesheets.events.TimesheetSubmitted;
@@ -12,7 +14,11 @@ import com.exampleco.timesheets.processor.ledger.Timesheet.Stamp;
  * The approval state machine: {@code SUBMITTED} (new, or resubmitted while not approved)
  * → {@code APPROVED} | {@code REJECTED}; any → {@code DELETED}, which is final. A
  * submission equal to the current content is {@code UNCHANGED}. Everything else is
- * {@code REJECTED} with a reason a person understands. Pure and stateless.
+ * {@code REJECTED} with a reason a person understands. An approval or rejection that
+ * names the version its approver saw ({@code expectedVersion}) is refused as
+ * {@code stale} when the timesheet has another version now. Employee ids are compared and
+ * stored in their canonical form ({@link EmployeeIds#canonical(String)}), so
+ * {@code e1001} may not approve {@code E1001}'s timesheet. Pure and stateless.
  */
 public final class StateMachine {
 
@@ -35,6 +41,9 @@ public final class StateMachine {
 	static final String APPROVED_NOT_REJECTABLE = "timesheet is approved; rejection refused";
 
 	static final String ALREADY_REJECTED = "timesheet is already rejected";
+
+	/** Prefix of the reason of a decision made on an older version than the current. */
+	static final String STALE = "stale";
 
 	/**
 	 * Decides what an event does to a timesheet.
@@ -63,26 +72,30 @@ public final class StateMachine {
 
 	private Decision submit(Timesheet current, TimesheetSubmitted event) {
 		Stamp stamp = stamp(event, null);
+		TimesheetEntry entry = canonical(event.entry());
 		if (current == null) {
-			return Decision.applied(new Timesheet(event.timesheetId(), event.entry(), Status.SUBMITTED, 1,
-					event.eventId(), event.batchId(), stamp, null, null, null));
+			return Decision.applied(new Timesheet(event.timesheetId(), entry, Status.SUBMITTED, 1, event.eventId(),
+					event.batchId(), stamp, null, null, null));
 		}
 		if (current.status() == Status.DELETED) {
 			return Decision.rejected(current, DELETED);
 		}
-		if (current.entry().sameContentAs(event.entry())) {
+		if (current.entry().sameContentAs(entry)) {
 			return Decision.unchanged(current);
 		}
 		if (current.status() == Status.APPROVED) {
 			return Decision.rejected(current, APPROVED_RESUBMISSION);
 		}
-		return Decision.applied(new Timesheet(current.timesheetId(), event.entry(), Status.SUBMITTED,
-				current.version() + 1, event.eventId(), event.batchId(), stamp, null, null, null));
+		return Decision.applied(new Timesheet(current.timesheetId(), entry, Status.SUBMITTED, current.version() + 1,
+				event.eventId(), event.batchId(), stamp, null, null, null));
 	}
 
 	private Decision approve(Timesheet current, TimesheetApproved event) {
 		if (ownTimesheet(current, event.actor())) {
 			return Decision.rejected(current, SELF_APPROVAL);
+		}
+		if (stale(current, event.expectedVersion())) {
+			return Decision.rejected(current, staleReason(current, event.expectedVersion()));
 		}
 		if (current.status() == Status.APPROVED) {
 			return Decision.rejected(current, ALREADY_APPROVED);
@@ -98,6 +111,9 @@ public final class StateMachine {
 	private Decision reject(Timesheet current, TimesheetRejected event) {
 		if (ownTimesheet(current, event.actor())) {
 			return Decision.rejected(current, SELF_REJECTION);
+		}
+		if (stale(current, event.expectedVersion())) {
+			return Decision.rejected(current, staleReason(current, event.expectedVersion()));
 		}
 		if (current.status() == Status.APPROVED) {
 			return Decision.rejected(current, APPROVED_NOT_REJECTABLE);
@@ -120,7 +136,25 @@ public final class StateMachine {
 	}
 
 	private static boolean ownTimesheet(Timesheet current, Actor actor) {
-		return actor.employeeId() != null && actor.employeeId().equals(current.entry().employeeId());
+		return EmployeeIds.same(actor.employeeId(), current.entry().employeeId());
+	}
+
+	private static boolean stale(Timesheet current, Long expectedVersion) {
+		return expectedVersion != null && expectedVersion != current.version();
+	}
+
+	private static String staleReason(Timesheet current, long expectedVersion) {
+		return STALE + ": expected version " + expectedVersion + ", timesheet is at version " + current.version();
+	}
+
+	/** The entry with its employee id in canonical form (events of older producers). */
+	private static TimesheetEntry canonical(TimesheetEntry entry) {
+		String employeeId = EmployeeIds.canonical(entry.employeeId());
+		if (employeeId.equals(entry.employeeId())) {
+			return entry;
+		}
+		return new TimesheetEntry(entry.externalId(), employeeId, entry.projectCode(), entry.workDate(), entry.hours(),
+				entry.note());
 	}
 
 	private static Stamp stamp(TimesheetEvent event, String text) {

@@ -25,12 +25,17 @@ import com.exampleco.timesheets.events.TimesheetEntry;
 import com.exampleco.timesheets.processor.ledger.AppliedBatch.Result;
 import com.exampleco.timesheets.processor.ledger.Timesheet.Stamp;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.PreparedStatementCreator;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -39,10 +44,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@link StateMachine} in delivery order (which is offset order per timesheet, since a
  * timesheet lives in one partition) and writes states and outcomes with batched JDBC: a
  * fixed number of round trips per batch, not one per event. Applying the same batch twice
- * changes no state.
+ * changes no state. When the database refuses the batch deterministically (a data
+ * exception or a constraint violation, see {@link DatabaseRefusals}), the batch is
+ * applied again, event by event behind savepoints, in one transaction: the refused event
+ * is recorded as {@link Outcome#REJECTED} with the refusal as reason and the others are
+ * applied, so one record never blocks its partition.
  */
 @Service
 public class TimesheetLedger {
+
+	private static final Logger logger = LoggerFactory.getLogger(TimesheetLedger.class);
 
 	private static final String SELECT_RECORDED = "SELECT event_id FROM applied_events WHERE event_id = ANY (?)";
 
@@ -123,8 +134,68 @@ public class TimesheetLedger {
 		if (events.isEmpty()) {
 			return new AppliedBatch(List.of(), Map.of(), this.clock.instant());
 		}
-		AppliedBatch batch = this.transactions.execute((status) -> applyInTransaction(events));
+		AppliedBatch batch;
+		try {
+			batch = this.transactions.execute((status) -> applyInTransaction(events));
+		}
+		catch (DataAccessException ex) {
+			String state = DatabaseRefusals.deterministicState(ex);
+			if (state == null) {
+				throw ex;
+			}
+			logger.warn("The database refused a batch of {} events (SQLState {}); applying them one by one to "
+					+ "isolate the refused record", events.size(), state);
+			batch = this.transactions.execute((status) -> applyIsolating(events, status));
+		}
 		return new AppliedBatch(batch.results(), batch.touched(), this.clock.instant());
+	}
+
+	/**
+	 * Applies the events one by one in one transaction, each behind a savepoint: an event
+	 * the database refuses deterministically is rolled back to its savepoint and recorded
+	 * as {@link Outcome#REJECTED} with the refusal as reason; the others are applied as
+	 * usual. Any other failure propagates (the batch is retried).
+	 */
+	private AppliedBatch applyIsolating(List<ReceivedEvent> events, TransactionStatus status) {
+		Instant now = this.clock.instant();
+		List<Result> results = new ArrayList<>(events.size());
+		Map<UUID, Timesheet> touched = new LinkedHashMap<>();
+		for (ReceivedEvent received : events) {
+			Object savepoint = status.createSavepoint();
+			try {
+				AppliedBatch one = applyInTransaction(List.of(received));
+				status.releaseSavepoint(savepoint);
+				results.addAll(one.results());
+				touched.putAll(one.touched());
+			}
+			catch (DataAccessException ex) {
+				String state = DatabaseRefusals.deterministicState(ex);
+				if (state == null) {
+					throw ex;
+				}
+				status.rollbackToSavepoint(savepoint);
+				status.releaseSavepoint(savepoint);
+				logger.warn("The database refused record {}-{}@{} (event {}, SQLState {}: {}); recorded as REJECTED",
+						received.topic(), received.partition(), received.offset(), received.event().eventId(), state,
+						firstLine(ex));
+				Result refused = new Result(received, Outcome.REJECTED, DatabaseRefusals.describe(state));
+				insertOutcomes(List.of(refused), now);
+				results.add(refused);
+				touched.putAll(loadTimesheets(List.of(received.event().timesheetId())));
+			}
+		}
+		return new AppliedBatch(results, Collections.unmodifiableMap(touched), now);
+	}
+
+	private static String firstLine(Throwable ex) {
+		Throwable root = ex;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		String message = String.valueOf(root.getMessage());
+		int end = message.indexOf('\n');
+		message = (end >= 0) ? message.substring(0, end) : message;
+		return (message.length() > 200) ? message.substring(0, 200) + "…" : message;
 	}
 
 	private AppliedBatch applyInTransaction(List<ReceivedEvent> events) {

@@ -17,8 +17,10 @@ import com.exampleco.timesheets.events.TimesheetApproved;
 import com.exampleco.timesheets.events.TimesheetEntry;
 import com.exampleco.timesheets.events.TimesheetEvent;
 import com.exampleco.timesheets.events.TimesheetEventCodec;
+import com.exampleco.timesheets.events.TimesheetRejected;
 import com.exampleco.timesheets.events.TimesheetSubmitted;
 import com.exampleco.timesheets.events.Topics;
+import com.exampleco.timesheets.processor.config.ProcessorProperties;
 import com.exampleco.timesheets.testsupport.kafka.KafkaForTests;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -69,6 +71,9 @@ abstract class ProcessorScenarios {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	ProcessorProperties properties;
 
 	@DynamicPropertySource
 	static void kafka(DynamicPropertyRegistry registry) {
@@ -204,8 +209,9 @@ abstract class ProcessorScenarios {
 		// backslashes, quotes and non-ASCII text must survive its escaping
 		UUID batch = UUID.randomUUID();
 		UUID id = UUID.randomUUID();
-		String externalId = "ext\\with\tall\\N\nkinds\r'\"of é € 😀";
-		String note = "line 1\nline 2\t\\N \\. end\\";
+		// ids allow no control character (TextRules); free text allows tab, CR and LF
+		String externalId = "ext\\with all\\N kinds '\"of é € 😀";
+		String note = "line 1\nline 2\t\\N \\. end\\\r\nlast";
 		Instant occurredAt = Instant.parse("2025-03-03T08:00:00.123456Z");
 		TimesheetSubmitted submitted = new TimesheetSubmitted(UUID.randomUUID(), id, batch, occurredAt, UPLOADER, 1,
 				new TimesheetEntry(externalId, "emp-9", "PRJ-9.x", LocalDate.parse("2024-02-29"),
@@ -220,7 +226,8 @@ abstract class ProcessorScenarios {
 		Map<String, Object> row = this.jdbc.queryForMap("SELECT * FROM timesheets WHERE timesheet_id = ?", id);
 		assertThat(row.get("external_id")).isEqualTo(externalId);
 		assertThat(row.get("note")).isEqualTo(note);
-		assertThat(row.get("employee_id")).isEqualTo("emp-9");
+		// employee ids are stored in canonical form (upper case)
+		assertThat(row.get("employee_id")).isEqualTo("EMP-9");
 		assertThat(row.get("project_code")).isEqualTo("PRJ-9.x");
 		assertThat(this.jdbc.queryForObject("SELECT work_date FROM timesheets WHERE timesheet_id = ?", LocalDate.class,
 				id))
@@ -276,7 +283,7 @@ abstract class ProcessorScenarios {
 
 		await().atMost(PATIENCE).untilAsserted(() -> assertThat(outcomes(batch, "APPLIED")).isEqualTo(1));
 		await().atMost(PATIENCE).untilAsserted(() -> {
-			List<ConsumerRecord<byte[], byte[]>> dead = deadLetters(poison);
+			List<ConsumerRecord<byte[], byte[]>> dead = ownDeadLetters(poison);
 			assertThat(dead).hasSize(1);
 			ConsumerRecord<byte[], byte[]> record = dead.get(0);
 			assertThat(new String(record.key(), StandardCharsets.UTF_8)).isEqualTo(id.toString());
@@ -288,7 +295,169 @@ abstract class ProcessorScenarios {
 		});
 	}
 
+	@Test
+	void dataExceptionMidBatchIsRecordedAndTheRestOfTheBatchIsAppliedOnce() {
+		// the contract lets any printable external id by; a test-only change of the
+		// schema
+		// makes the real database raise a data exception (class 22: text that is no
+		// integer) for one marked row, as a value the database cannot take would. The
+		// marker is new per run: every processor context of the JVM reads every record of
+		// the shared topic into its own database.
+		String marker = "refused-by-db-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+		String product = this.jdbc
+			.execute((org.springframework.jdbc.core.ConnectionCallback<String>) (connection) -> connection.getMetaData()
+				.getDatabaseProductName());
+		String failingCast = "CASE WHEN external_id LIKE '" + marker + "%' THEN CAST(SUBSTRING(external_id, 1, 7) "
+				+ "AS INTEGER) ELSE 0 END";
+		if ("PostgreSQL".equals(product)) {
+			// PostgreSQL raises the cast's own 22P02 from a check constraint
+			refuseRowsInTheDatabase(
+					"ALTER TABLE timesheets ADD CONSTRAINT test_data_exception CHECK (" + failingCast + " = 0)",
+					"ALTER TABLE timesheets DROP CONSTRAINT test_data_exception", marker, "22");
+		}
+		else {
+			// H2 reports any failure inside a check constraint as 23513, but a generated
+			// column's as what it is (22018)
+			refuseRowsInTheDatabase("ALTER TABLE timesheets ADD COLUMN test_data_probe INTEGER GENERATED ALWAYS AS ("
+					+ failingCast + ")", "ALTER TABLE timesheets DROP COLUMN test_data_probe", marker, "22");
+		}
+	}
+
+	@Test
+	void constraintViolationMidBatchIsRecordedAndTheRestOfTheBatchIsAppliedOnce() {
+		String marker = "violates-check-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+		refuseRowsInTheDatabase(
+				"ALTER TABLE timesheets ADD CONSTRAINT test_check_violation CHECK (external_id NOT LIKE '" + marker
+						+ "%')",
+				"ALTER TABLE timesheets DROP CONSTRAINT test_check_violation", marker, "23");
+	}
+
+	/**
+	 * Sends 20 submissions to one partition, the 11th with an external id starting with
+	 * the marker, which a test-only change of the schema ({@code arm}, undone by
+	 * {@code disarm}) makes the database refuse.
+	 */
+	private void refuseRowsInTheDatabase(String arm, String disarm, String marker, String sqlStateClass) {
+		UUID batch = UUID.randomUUID();
+		List<TimesheetSubmitted> events = new ArrayList<>();
+		for (int i = 0; i < 20; i++) {
+			String externalId = (i == 10) ? marker + UUID.randomUUID() : "isolated-" + i;
+			events.add(submission(batch, UUID.randomUUID(), externalId, "6"));
+		}
+		UUID refused = events.get(10).eventId();
+		this.jdbc.execute(arm);
+		try {
+			// one partition, sent together: the marked record is in the middle of a
+			// polled
+			// batch
+			sendTogether(events, 0);
+
+			await().atMost(PATIENCE).untilAsserted(() -> assertThat(outcomes(batch, null)).isEqualTo(20));
+		}
+		finally {
+			this.jdbc.execute(disarm);
+		}
+		assertThat(outcomes(batch, "APPLIED")).isEqualTo(19);
+		assertThat(duplicates(batch)).isZero();
+		Map<String, Object> outcome = this.jdbc
+			.queryForMap("SELECT outcome, reason, event_type FROM applied_events WHERE event_id = ?", refused);
+		assertThat(outcome.get("outcome")).isEqualTo("REJECTED");
+		assertThat((String) outcome.get("reason")).startsWith("database refused the event: SQLState " + sqlStateClass);
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM timesheets WHERE timesheet_id = ?", Long.class,
+				events.get(10).timesheetId()))
+			.isZero();
+		assertThat(this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM timesheets WHERE last_batch_id = ? AND version = 1 AND status = 'SUBMITTED'",
+				Long.class, batch))
+			.isEqualTo(19);
+	}
+
+	@Test
+	void approvalWithNulCommentGoesToDeadLetterTopicAndLaterEventsOfItsPartitionAreApplied() {
+		UUID batch = UUID.randomUUID();
+		UUID id = UUID.randomUUID();
+		RecordMetadata first = send(List.of(submission(batch, id, "nul-target", "8"))).get(0);
+		// as an old ingest API wrote it: the contract refuses NUL, so build the bytes by
+		// hand
+		String approval = new String(codec.encode(new TimesheetApproved(UUID.randomUUID(), id, batch, Instant.now(),
+				APPROVER, 1, "ok-" + UUID.randomUUID())), StandardCharsets.UTF_8);
+		byte[] poison = approval.replace("\"comment\":\"ok-", "\"comment\":\"ok\\u0000-")
+			.getBytes(StandardCharsets.UTF_8);
+		assertThat(new String(poison, StandardCharsets.UTF_8)).contains("\\u0000");
+		producer().send(new ProducerRecord<>(Topics.TIMESHEET_EVENTS, first.partition(), id.toString(), poison)).join();
+
+		UUID later = UUID.randomUUID();
+		List<TimesheetSubmitted> events = new ArrayList<>();
+		for (int i = 0; i < 100; i++) {
+			events.add(submission(later, UUID.randomUUID(), "after-nul-" + i, "1.5"));
+		}
+		sendTogether(events, first.partition());
+
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(outcomes(later, "APPLIED")).isEqualTo(100));
+		await().atMost(PATIENCE).untilAsserted(() -> {
+			List<ConsumerRecord<byte[], byte[]>> dead = ownDeadLetters(poison);
+			assertThat(dead).hasSize(1);
+			assertThat(header(dead.get(0), "kafka_dlt-exception-fqcn"))
+				.isEqualTo("com.exampleco.timesheets.events.MalformedEventException");
+			assertThat(header(dead.get(0), "kafka_dlt-exception-message")).contains("comment");
+		});
+		assertThat(outcomes(batch, null)).isEqualTo(1);
+		assertThat(this.jdbc.queryForObject("SELECT status FROM timesheets WHERE timesheet_id = ?", String.class, id))
+			.isEqualTo("SUBMITTED");
+	}
+
+	@Test
+	void staleApprovalIsRejectedAndApprovalOfTheCurrentVersionIsApplied() {
+		UUID batch = UUID.randomUUID();
+		UUID id = UUID.randomUUID();
+		TimesheetSubmitted submitted = submission(batch, id, "stale", "8");
+		TimesheetSubmitted changed = submission(batch, id, "stale", "7");
+		TimesheetApproved stale = new TimesheetApproved(UUID.randomUUID(), id, batch, Instant.now(), APPROVER, 1,
+				"saw version 1", 1L);
+		TimesheetRejected staleRejection = new TimesheetRejected(UUID.randomUUID(), id, batch, Instant.now(), APPROVER,
+				1, "saw version 1", 1L);
+		TimesheetApproved selfInOtherCase = new TimesheetApproved(UUID.randomUUID(), id, batch, Instant.now(),
+				new Actor("contractor-app", "auth0|emp-7", "Emp-7"), 1, null, 2L);
+		TimesheetApproved current = new TimesheetApproved(UUID.randomUUID(), id, batch, Instant.now(), APPROVER, 1,
+				"saw version 2", 2L);
+
+		send(List.of(submitted, changed, stale, staleRejection, selfInOtherCase, current));
+
+		await().atMost(PATIENCE).untilAsserted(() -> assertThat(outcomes(batch, null)).isEqualTo(6));
+		List<String> outcomes = this.jdbc.queryForList(
+				"SELECT outcome || ':' || COALESCE(reason, '') FROM applied_events WHERE batch_id = ? ORDER BY kafka_offset",
+				String.class, batch);
+		assertThat(outcomes).containsExactly("APPLIED:", "APPLIED:",
+				"REJECTED:stale: expected version 1, timesheet is at version 2",
+				"REJECTED:stale: expected version 1, timesheet is at version 2",
+				"REJECTED:approver may not approve own timesheet", "APPLIED:");
+		Map<String, Object> row = this.jdbc.queryForMap(
+				"SELECT status, version, approval_comment, employee_id FROM timesheets WHERE timesheet_id = ?", id);
+		assertThat(row.get("status")).isEqualTo("APPROVED");
+		assertThat(((Number) row.get("version")).longValue()).isEqualTo(3);
+		assertThat(row.get("approval_comment")).isEqualTo("saw version 2");
+		assertThat(row.get("employee_id")).isEqualTo("EMP-7");
+	}
+
 	// ---------------------------------------------------------------- helpers
+
+	/**
+	 * Sends the events to one partition without waiting between them, so that they travel
+	 * in as few record batches as possible and are polled together.
+	 */
+	static void sendTogether(List<? extends TimesheetEvent> events, int partition) {
+		List<java.util.concurrent.CompletableFuture<?>> sends = new ArrayList<>();
+		for (TimesheetEvent event : events) {
+			ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.TIMESHEET_EVENTS, partition,
+					event.timesheetId().toString(), codec.encode(event));
+			CloudEventHeaders.of(event, "/timesheets/tests")
+				.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+			sends.add(producer().send(record));
+		}
+		producer().flush();
+		sends.forEach(java.util.concurrent.CompletableFuture::join);
+	}
 
 	static TimesheetSubmitted submission(UUID batch, UUID timesheetId, String externalId, String hours) {
 		TimesheetEntry entry = new TimesheetEntry(externalId, "emp-7", "PRJ-1", LocalDate.parse("2025-03-03"),
@@ -297,13 +466,17 @@ abstract class ProcessorScenarios {
 	}
 
 	static List<RecordMetadata> send(List<? extends TimesheetEvent> events) {
+		return send(producer(), events);
+	}
+
+	static List<RecordMetadata> send(KafkaTemplate<String, byte[]> producer, List<? extends TimesheetEvent> events) {
 		List<RecordMetadata> sent = new ArrayList<>();
 		for (TimesheetEvent event : events) {
 			ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.TIMESHEET_EVENTS,
 					event.timesheetId().toString(), codec.encode(event));
 			CloudEventHeaders.of(event, "/timesheets/tests")
 				.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
-			sent.add(producer().send(record).join().getRecordMetadata());
+			sent.add(producer.send(record).join().getRecordMetadata());
 		}
 		return sent;
 	}
@@ -322,8 +495,12 @@ abstract class ProcessorScenarios {
 	}
 
 	static List<ConsumerRecord<byte[], byte[]>> deadLetters(byte[] value) {
+		return deadLetters(KafkaForTests.shared().bootstrapServers(), value);
+	}
+
+	static List<ConsumerRecord<byte[], byte[]>> deadLetters(String bootstrapServers, byte[] value) {
 		Map<String, Object> config = new HashMap<>();
-		config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaForTests.shared().bootstrapServers());
+		config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
 		config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
 		config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
 		List<ConsumerRecord<byte[], byte[]>> found = new ArrayList<>();
@@ -344,6 +521,17 @@ abstract class ProcessorScenarios {
 			}
 		}
 		return found;
+	}
+
+	/**
+	 * The dead letters of this context's consumer group: every processor context of this
+	 * JVM reads the shared topic with a group of its own and dead-letters the same poison
+	 * record.
+	 */
+	List<ConsumerRecord<byte[], byte[]>> ownDeadLetters(byte[] value) {
+		return deadLetters(value).stream()
+			.filter((record) -> this.properties.groupId().equals(header(record, "kafka_dlt-original-consumer-group")))
+			.toList();
 	}
 
 	static String header(ConsumerRecord<?, ?> record, String name) {

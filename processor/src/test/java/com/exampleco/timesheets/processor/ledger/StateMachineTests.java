@@ -27,23 +27,35 @@ class StateMachineTests {
 
 	private static final Instant T0 = Instant.parse("2025-03-03T08:00:00Z");
 
-	private static final TimesheetEntry ENTRY = new TimesheetEntry("row-1", "emp-7", "PRJ-1",
+	private static final TimesheetEntry ENTRY = new TimesheetEntry("row-1", "EMP-7", "PRJ-1",
 			LocalDate.parse("2025-03-03"), new BigDecimal("8.00"), "design review");
 
-	private static final TimesheetEntry CHANGED = new TimesheetEntry("row-1", "emp-7", "PRJ-1",
+	private static final TimesheetEntry CHANGED = new TimesheetEntry("row-1", "EMP-7", "PRJ-1",
 			LocalDate.parse("2025-03-03"), new BigDecimal("7.5"), "design review");
 
 	private static final Actor UPLOADER = Actor.client("uploader");
 
-	private static final Actor APPROVER = new Actor("contractor-app", "auth0|boss", "emp-1");
+	private static final Actor APPROVER = new Actor("contractor-app", "auth0|boss", "EMP-1");
 
-	private static final Actor SELF = new Actor("contractor-app", "auth0|me", "emp-7");
+	private static final Actor SELF = new Actor("contractor-app", "auth0|me", "EMP-7");
+
+	/**
+	 * The same employee as the timesheet's, spelled in lower case (ids are
+	 * case-insensitive).
+	 */
+	private static final Actor SELF_LOWER_CASE = new Actor("contractor-app", "auth0|me", "emp-7");
+
+	/** The version of every timesheet of the table. */
+	private static final long VERSION = 3;
+
+	private static final String STALE = "stale: expected version 2, timesheet is at version 3";
 
 	private final StateMachine machine = new StateMachine();
 
 	enum Kind {
 
-		SUBMIT_SAME, SUBMIT_CHANGED, APPROVE, APPROVE_SELF, REJECT, REJECT_SELF, DELETE
+		SUBMIT_SAME, SUBMIT_CHANGED, APPROVE, APPROVE_SELF, APPROVE_SELF_OTHER_CASE, APPROVE_CURRENT, APPROVE_STALE,
+		REJECT, REJECT_SELF, REJECT_SELF_OTHER_CASE, REJECT_CURRENT, REJECT_STALE, DELETE
 
 	}
 
@@ -57,6 +69,12 @@ class StateMachineTests {
 				arguments(null, Kind.REJECT, Outcome.REJECTED, "unknown timesheet", null),
 				arguments(null, Kind.REJECT_SELF, Outcome.REJECTED, "unknown timesheet", null),
 				arguments(null, Kind.DELETE, Outcome.REJECTED, "unknown timesheet", null),
+				arguments(null, Kind.APPROVE_SELF_OTHER_CASE, Outcome.REJECTED, "unknown timesheet", null),
+				arguments(null, Kind.APPROVE_CURRENT, Outcome.REJECTED, "unknown timesheet", null),
+				arguments(null, Kind.APPROVE_STALE, Outcome.REJECTED, "unknown timesheet", null),
+				arguments(null, Kind.REJECT_SELF_OTHER_CASE, Outcome.REJECTED, "unknown timesheet", null),
+				arguments(null, Kind.REJECT_CURRENT, Outcome.REJECTED, "unknown timesheet", null),
+				arguments(null, Kind.REJECT_STALE, Outcome.REJECTED, "unknown timesheet", null),
 				// submitted
 				arguments(Status.SUBMITTED, Kind.SUBMIT_SAME, Outcome.UNCHANGED, null, Status.SUBMITTED),
 				arguments(Status.SUBMITTED, Kind.SUBMIT_CHANGED, Outcome.APPLIED, null, Status.SUBMITTED),
@@ -67,6 +85,14 @@ class StateMachineTests {
 				arguments(Status.SUBMITTED, Kind.REJECT_SELF, Outcome.REJECTED, "approver may not reject own timesheet",
 						Status.SUBMITTED),
 				arguments(Status.SUBMITTED, Kind.DELETE, Outcome.APPLIED, null, Status.DELETED),
+				arguments(Status.SUBMITTED, Kind.APPROVE_SELF_OTHER_CASE, Outcome.REJECTED,
+						"approver may not approve own timesheet", Status.SUBMITTED),
+				arguments(Status.SUBMITTED, Kind.APPROVE_CURRENT, Outcome.APPLIED, null, Status.APPROVED),
+				arguments(Status.SUBMITTED, Kind.APPROVE_STALE, Outcome.REJECTED, STALE, Status.SUBMITTED),
+				arguments(Status.SUBMITTED, Kind.REJECT_SELF_OTHER_CASE, Outcome.REJECTED,
+						"approver may not reject own timesheet", Status.SUBMITTED),
+				arguments(Status.SUBMITTED, Kind.REJECT_CURRENT, Outcome.APPLIED, null, Status.REJECTED),
+				arguments(Status.SUBMITTED, Kind.REJECT_STALE, Outcome.REJECTED, STALE, Status.SUBMITTED),
 				// approved
 				arguments(Status.APPROVED, Kind.SUBMIT_SAME, Outcome.UNCHANGED, null, Status.APPROVED),
 				arguments(Status.APPROVED, Kind.SUBMIT_CHANGED, Outcome.REJECTED,
@@ -80,6 +106,16 @@ class StateMachineTests {
 				arguments(Status.APPROVED, Kind.REJECT_SELF, Outcome.REJECTED, "approver may not reject own timesheet",
 						Status.APPROVED),
 				arguments(Status.APPROVED, Kind.DELETE, Outcome.APPLIED, null, Status.DELETED),
+				arguments(Status.APPROVED, Kind.APPROVE_SELF_OTHER_CASE, Outcome.REJECTED,
+						"approver may not approve own timesheet", Status.APPROVED),
+				arguments(Status.APPROVED, Kind.APPROVE_CURRENT, Outcome.REJECTED, "timesheet is already approved",
+						Status.APPROVED),
+				arguments(Status.APPROVED, Kind.APPROVE_STALE, Outcome.REJECTED, STALE, Status.APPROVED),
+				arguments(Status.APPROVED, Kind.REJECT_SELF_OTHER_CASE, Outcome.REJECTED,
+						"approver may not reject own timesheet", Status.APPROVED),
+				arguments(Status.APPROVED, Kind.REJECT_CURRENT, Outcome.REJECTED,
+						"timesheet is approved; rejection refused", Status.APPROVED),
+				arguments(Status.APPROVED, Kind.REJECT_STALE, Outcome.REJECTED, STALE, Status.APPROVED),
 				// rejected
 				arguments(Status.REJECTED, Kind.SUBMIT_SAME, Outcome.UNCHANGED, null, Status.REJECTED),
 				arguments(Status.REJECTED, Kind.SUBMIT_CHANGED, Outcome.APPLIED, null, Status.SUBMITTED),
@@ -92,6 +128,16 @@ class StateMachineTests {
 				arguments(Status.REJECTED, Kind.REJECT_SELF, Outcome.REJECTED, "approver may not reject own timesheet",
 						Status.REJECTED),
 				arguments(Status.REJECTED, Kind.DELETE, Outcome.APPLIED, null, Status.DELETED),
+				arguments(Status.REJECTED, Kind.APPROVE_SELF_OTHER_CASE, Outcome.REJECTED,
+						"approver may not approve own timesheet", Status.REJECTED),
+				arguments(Status.REJECTED, Kind.APPROVE_CURRENT, Outcome.REJECTED,
+						"timesheet is rejected; it must be resubmitted before approval", Status.REJECTED),
+				arguments(Status.REJECTED, Kind.APPROVE_STALE, Outcome.REJECTED, STALE, Status.REJECTED),
+				arguments(Status.REJECTED, Kind.REJECT_SELF_OTHER_CASE, Outcome.REJECTED,
+						"approver may not reject own timesheet", Status.REJECTED),
+				arguments(Status.REJECTED, Kind.REJECT_CURRENT, Outcome.REJECTED, "timesheet is already rejected",
+						Status.REJECTED),
+				arguments(Status.REJECTED, Kind.REJECT_STALE, Outcome.REJECTED, STALE, Status.REJECTED),
 				// deleted
 				arguments(Status.DELETED, Kind.SUBMIT_SAME, Outcome.REJECTED, "timesheet is deleted", Status.DELETED),
 				arguments(Status.DELETED, Kind.SUBMIT_CHANGED, Outcome.REJECTED, "timesheet is deleted",
@@ -101,7 +147,17 @@ class StateMachineTests {
 				arguments(Status.DELETED, Kind.REJECT, Outcome.REJECTED, "timesheet is deleted", Status.DELETED),
 				arguments(Status.DELETED, Kind.REJECT_SELF, Outcome.REJECTED, "timesheet is deleted", Status.DELETED),
 				arguments(Status.DELETED, Kind.DELETE, Outcome.REJECTED, "timesheet is already deleted",
-						Status.DELETED));
+						Status.DELETED),
+				arguments(Status.DELETED, Kind.APPROVE_SELF_OTHER_CASE, Outcome.REJECTED, "timesheet is deleted",
+						Status.DELETED),
+				arguments(Status.DELETED, Kind.APPROVE_CURRENT, Outcome.REJECTED, "timesheet is deleted",
+						Status.DELETED),
+				arguments(Status.DELETED, Kind.APPROVE_STALE, Outcome.REJECTED, "timesheet is deleted", Status.DELETED),
+				arguments(Status.DELETED, Kind.REJECT_SELF_OTHER_CASE, Outcome.REJECTED, "timesheet is deleted",
+						Status.DELETED),
+				arguments(Status.DELETED, Kind.REJECT_CURRENT, Outcome.REJECTED, "timesheet is deleted",
+						Status.DELETED),
+				arguments(Status.DELETED, Kind.REJECT_STALE, Outcome.REJECTED, "timesheet is deleted", Status.DELETED));
 	}
 
 	@ParameterizedTest(name = "{0} + {1} -> {2} {3}")
@@ -163,6 +219,30 @@ class StateMachineTests {
 	}
 
 	@Test
+	void submissionStoresTheEmployeeIdInCanonicalFormAndALowerCaseResubmissionIsUnchanged() {
+		TimesheetEntry lowerCase = new TimesheetEntry("row-1", "emp-7", "PRJ-1", LocalDate.parse("2025-03-03"),
+				new BigDecimal("8"), "design review");
+
+		Decision first = this.machine.decide(null,
+				new TimesheetSubmitted(UUID.randomUUID(), TIMESHEET, UUID.randomUUID(), T0, UPLOADER, 1, lowerCase));
+		Decision again = this.machine.decide(first.next(),
+				new TimesheetSubmitted(UUID.randomUUID(), TIMESHEET, UUID.randomUUID(), T0, UPLOADER, 1, lowerCase));
+
+		assertThat(first.next().entry().employeeId()).isEqualTo("EMP-7");
+		assertThat(again.outcome()).isEqualTo(Outcome.UNCHANGED);
+	}
+
+	@Test
+	void staleDecisionLeavesTheStateUntouched() {
+		Timesheet current = timesheetIn(Status.SUBMITTED);
+
+		Decision decision = this.machine.decide(current, event(Kind.APPROVE_STALE));
+
+		assertThat(decision.reason()).startsWith("stale");
+		assertThat(decision.next()).isSameAs(current);
+	}
+
+	@Test
 	void machineClientWithoutEmployeeMayApprove() {
 		Decision decision = this.machine.decide(timesheetIn(Status.SUBMITTED), new TimesheetApproved(UUID.randomUUID(),
 				TIMESHEET, UUID.randomUUID(), T0, Actor.client("approver-bot"), 1, null));
@@ -173,7 +253,7 @@ class StateMachineTests {
 	private static Timesheet timesheetIn(Status status) {
 		Timesheet.Stamp submitted = new Timesheet.Stamp(T0, "uploader", "uploader", null);
 		Timesheet.Stamp decided = new Timesheet.Stamp(T0, "auth0|boss", "contractor-app", "why");
-		return new Timesheet(TIMESHEET, ENTRY, status, 3, UUID.randomUUID(), UUID.randomUUID(), submitted,
+		return new Timesheet(TIMESHEET, ENTRY, status, VERSION, UUID.randomUUID(), UUID.randomUUID(), submitted,
 				(status == Status.APPROVED) ? decided : null, (status == Status.REJECTED) ? decided : null,
 				(status == Status.DELETED) ? decided : null);
 	}
@@ -189,6 +269,15 @@ class StateMachineTests {
 			case APPROVE_SELF -> new TimesheetApproved(eventId, TIMESHEET, batchId, at, SELF, 1, null);
 			case REJECT -> new TimesheetRejected(eventId, TIMESHEET, batchId, at, APPROVER, 1, "wrong project");
 			case REJECT_SELF -> new TimesheetRejected(eventId, TIMESHEET, batchId, at, SELF, 1, null);
+			case APPROVE_SELF_OTHER_CASE ->
+				new TimesheetApproved(eventId, TIMESHEET, batchId, at, SELF_LOWER_CASE, 1, null);
+			case REJECT_SELF_OTHER_CASE ->
+				new TimesheetRejected(eventId, TIMESHEET, batchId, at, SELF_LOWER_CASE, 1, null);
+			case APPROVE_CURRENT -> new TimesheetApproved(eventId, TIMESHEET, batchId, at, APPROVER, 1, "ok", VERSION);
+			case APPROVE_STALE ->
+				new TimesheetApproved(eventId, TIMESHEET, batchId, at, APPROVER, 1, "ok", VERSION - 1);
+			case REJECT_CURRENT -> new TimesheetRejected(eventId, TIMESHEET, batchId, at, APPROVER, 1, "no", VERSION);
+			case REJECT_STALE -> new TimesheetRejected(eventId, TIMESHEET, batchId, at, APPROVER, 1, "no", VERSION - 1);
 			case DELETE -> new TimesheetDeleted(eventId, TIMESHEET, batchId, at, UPLOADER, 1);
 		};
 	}

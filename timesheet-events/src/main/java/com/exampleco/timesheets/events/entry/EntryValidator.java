@@ -14,17 +14,23 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
+import com.exampleco.timesheets.events.EmployeeIds;
+import com.exampleco.timesheets.events.TextRules;
 import com.exampleco.timesheets.events.TimesheetEntry;
 
 /**
  * The entry rules shared by the ingest API and the uploader, so that a file the uploader
  * accepts locally is accepted by the API. Surrounding white space of every field but the
  * note is ignored. A batch is judged whole: every violation of every entry is reported.
- * Thread-safe.
+ * Every text field is checked against the contract's {@link TextRules} (no NUL, no other
+ * control character but tab and line breaks in the note, no unpaired surrogate), so text
+ * the event records would refuse is reported as a violation naming the field, never
+ * thrown. Thread-safe.
  * <ul>
  * <li>{@code externalId}: required, at most {@value #MAX_EXTERNAL_ID_LENGTH} characters
  * (code points), no control characters, unique within the batch</li>
- * <li>{@code employeeId}: required, 1 to 64 of {@code A-Z a-z 0-9 _ -}</li>
+ * <li>{@code employeeId}: required, 1 to 64 of {@code A-Z a-z 0-9 _ -}; case-insensitive,
+ * written in its canonical upper-case form ({@link EmployeeIds#canonical(String)})</li>
  * <li>{@code projectCode}: required, 1 to 40 of {@code A-Z a-z 0-9 . _ -}, starting with
  * a letter or digit</li>
  * <li>{@code workDate}: required, ISO {@code yyyy-mm-dd}, a real date, not before
@@ -122,12 +128,7 @@ public final class EntryValidator {
 			checker.fail("externalId", "must be at most " + MAX_EXTERNAL_ID_LENGTH + " characters");
 			return null;
 		}
-		if (hasControlCharacters(externalId, false)) {
-			checker.fail("externalId", "must not contain control characters");
-			return null;
-		}
-		if (hasUnpairedSurrogates(externalId)) {
-			checker.fail("externalId", "must be valid Unicode text");
+		if (!checker.storable("externalId", externalId, false)) {
 			return null;
 		}
 		return externalId;
@@ -145,17 +146,26 @@ public final class EntryValidator {
 			if (note.codePointCount(0, note.length()) > this.limits.maxNoteLength()) {
 				checker.fail("note", "must be at most " + this.limits.maxNoteLength() + " characters");
 			}
-			else if (hasControlCharacters(note, true)) {
-				checker.fail("note", "must not contain control characters other than tab and line breaks");
-			}
-			else if (hasUnpairedSurrogates(note)) {
-				checker.fail("note", "must be valid Unicode text");
+			else {
+				checker.storable("note", note, true);
 			}
 		}
 		if (checker.failed()) {
 			return null;
 		}
-		return new TimesheetEntry(externalId, employeeId, projectCode, workDate, hours, note);
+		try {
+			return new TimesheetEntry(externalId, EmployeeIds.canonical(employeeId), projectCode, workDate, hours,
+					note);
+		}
+		catch (IllegalArgumentException ex) {
+			// the record's own rules (TextRules); the checks above should have caught it,
+			// but the sender gets a violation naming the field rather than a 500
+			String message = String.valueOf(ex.getMessage());
+			int space = message.indexOf(' ');
+			String field = (space > 0) ? message.substring(0, space) : null;
+			checker.fail(field, (space > 0) ? message.substring(space + 1) : message);
+			return null;
+		}
 	}
 
 	private LocalDate checkWorkDate(Checker checker, String value, LocalDate today) {
@@ -214,26 +224,14 @@ public final class EntryValidator {
 		return hours;
 	}
 
-	private static boolean hasControlCharacters(String text, boolean allowLineBreaks) {
+	/**
+	 * C1 controls (U+0080 to U+009F): storable, but never meant in an id or a note. The
+	 * contract's {@link TextRules} allow them; the entry rules are stricter.
+	 */
+	private static boolean hasC1Controls(String text) {
 		for (int i = 0; i < text.length(); i++) {
 			char c = text.charAt(i);
-			if (allowLineBreaks && (c == '\t' || c == '\n' || c == '\r')) {
-				continue;
-			}
-			if (Character.isISOControl(c)) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	private static boolean hasUnpairedSurrogates(String text) {
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-				i++;
-			}
-			else if (Character.isSurrogate(c)) {
+			if (c >= 0x80 && c <= 0x9f) {
 				return true;
 			}
 		}
@@ -265,11 +263,39 @@ public final class EntryValidator {
 
 		String matching(String field, String value, Pattern pattern, String rule) {
 			String text = required(field, value);
+			if (text != null && !storable(field, text, false)) {
+				return null;
+			}
 			if (text != null && !pattern.matcher(text).matches()) {
 				fail(field, rule);
 				return null;
 			}
 			return text;
+		}
+
+		/**
+		 * Checks a text field against the contract's {@link TextRules} (and refuses C1
+		 * controls too), reporting a violation naming the field.
+		 * @return true when the text may be stored
+		 */
+		boolean storable(String field, String text, boolean freeText) {
+			String problem = freeText ? TextRules.freeTextProblem(text) : TextRules.singleLineProblem(text);
+			if (problem == null && hasC1Controls(text)) {
+				problem = "contains a C1 control character";
+			}
+			if (problem == null) {
+				return true;
+			}
+			if (problem.contains("surrogate")) {
+				fail(field, "must be valid Unicode text (" + problem + ")");
+			}
+			else if (freeText) {
+				fail(field, "must not contain control characters other than tab and line breaks (" + problem + ")");
+			}
+			else {
+				fail(field, "must not contain control characters (" + problem + ")");
+			}
+			return false;
 		}
 
 		void fail(String field, String message) {

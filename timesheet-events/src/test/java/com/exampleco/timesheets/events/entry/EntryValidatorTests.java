@@ -239,9 +239,15 @@ class EntryValidatorTests {
 	// employeeId and projectCode
 
 	@ParameterizedTest
-	@ValueSource(strings = { "E", "EMP-1", "emp_1", "0123", "A_b-9" })
-	void acceptsEmployeeIdsOfLettersDigitsUnderscoreAndHyphen(String id) {
-		assertThat(accepted(with("employeeId", id)).employeeId()).isEqualTo(id);
+	@CsvSource({ "E, E", "EMP-1, EMP-1", "emp_1, EMP_1", "0123, 0123", "A_b-9, A_B-9", "e1001, E1001" })
+	void acceptsEmployeeIdsOfLettersDigitsUnderscoreAndHyphenInUpperCase(String id, String canonical) {
+		assertThat(accepted(with("employeeId", id)).employeeId()).isEqualTo(canonical);
+	}
+
+	@Test
+	void employeeIdsThatDifferInCaseOnlyBecomeTheSameId() {
+		assertThat(accepted(with("employeeId", "e1001")).employeeId())
+			.isEqualTo(accepted(with("employeeId", "E1001")).employeeId());
 	}
 
 	@Test
@@ -409,6 +415,28 @@ class EntryValidatorTests {
 		assertThat(validation.violations()).extracting(Violation::index, Violation::line, Violation::field)
 			.containsExactly(tuple(1, 3, "workDate"), tuple(1, 3, "hours"), tuple(2, 4, "employeeId"),
 					tuple(2, 4, "projectCode"), tuple(2, 4, "note"), tuple(4, 6, "externalId"), tuple(4, 6, "hours"));
+	}
+
+	@ParameterizedTest(name = "{0} with {1}")
+	@CsvSource({ "externalId, NUL", "externalId, U+001F", "employeeId, NUL", "employeeId, U+0001", "projectCode, NUL",
+			"projectCode, DEL", "note, NUL", "note, U+001F", "note, lone surrogate", "externalId, lone surrogate",
+			"employeeId, lone surrogate" })
+	void reportsTextTheContractRefusesAsAViolationOfItsField(String field, String what) {
+		String bad = switch (what) {
+			case "NUL" -> "A\u0000B";
+			case "U+0001" -> "A\u0001B";
+			case "U+001F" -> "A\u001FB";
+			case "DEL" -> "A\u007FB";
+			default -> "A\uD83DB";
+		};
+		Validation validation = this.validator
+			.validate(List.of(at(0, with("externalId", "ROW-0")), at(1, with(field, bad))));
+		assertThat(validation.valid()).isFalse();
+		assertThat(validation.violations()).singleElement().satisfies((violation) -> {
+			assertThat(violation.index()).isEqualTo(1);
+			assertThat(violation.field()).isEqualTo(field);
+			assertThat(violation.message()).containsAnyOf("control character", "Unicode");
+		});
 	}
 
 	@Test
