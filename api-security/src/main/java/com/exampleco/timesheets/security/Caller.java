@@ -3,6 +3,8 @@ package com.exampleco.timesheets.security;
 import java.util.Objects;
 import java.util.Optional;
 
+import com.exampleco.timesheets.events.EmployeeIds;
+
 /**
  * Who made a request, as far as the access token says. Apps record it as the actor of
  * events and use {@link #employeeId()} for object-level authorization (an employee-bound
@@ -31,6 +33,9 @@ public record Caller(String clientId, String subject, Optional<String> employeeI
 		Objects.requireNonNull(clientId, "clientId");
 		Objects.requireNonNull(subject, "subject");
 		Objects.requireNonNull(employeeId, "employeeId");
+		employeeId.filter((id) -> !EmployeeIds.isValid(id)).ifPresent((id) -> {
+			throw new IllegalArgumentException("not an employee id: 1 to 64 of A-Z a-z 0-9 _ -");
+		});
 		employeeId = employeeId.map(EmployeeIds::canonical);
 	}
 

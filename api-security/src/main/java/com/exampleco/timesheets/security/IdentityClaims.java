@@ -3,6 +3,7 @@ package com.exampleco.timesheets.security;
 import java.util.Map;
 import java.util.Optional;
 
+import com.exampleco.timesheets.events.EmployeeIds;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.oauth2.jwt.Jwt;

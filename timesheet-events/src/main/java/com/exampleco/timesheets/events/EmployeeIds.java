@@ -1,5 +1,7 @@
 package com.exampleco.timesheets.events;
 
+import java.util.regex.Pattern;
+
 /**
  * Employee ids are case-insensitive: {@code e1001} and {@code E1001} name the same
  * employee. Their canonical form is upper case (ASCII letters only; every other character
@@ -10,7 +12,19 @@ package com.exampleco.timesheets.events;
  */
 public final class EmployeeIds {
 
+	/** The employee-id rule: 1 to 64 of {@code A-Z a-z 0-9 _ -}. */
+	public static final Pattern RULE = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
 	private EmployeeIds() {
+	}
+
+	/**
+	 * Whether a text is an employee id.
+	 * @param text any text, may be null (not an id)
+	 * @return true when it matches {@link #RULE}
+	 */
+	public static boolean isValid(String text) {
+		return text != null && RULE.matcher(text).matches();
 	}
 
 	/**

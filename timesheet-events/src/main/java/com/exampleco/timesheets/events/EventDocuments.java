@@ -25,7 +25,7 @@ final class EventDocuments {
 	private static final Pattern UUID_TEXT = Pattern
 		.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
-	private static final Pattern EMPLOYEE_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+	private static final Pattern EMPLOYEE_ID = EmployeeIds.RULE;
 
 	private static final Pattern PROJECT_CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,39}");
 

@@ -32,4 +32,17 @@ class EmployeeIdsTests {
 		assertThat(EmployeeIds.same(null, null)).isFalse();
 	}
 
+	@Test
+	void isValidFollowsTheEmployeeIdRule() {
+		assertThat(EmployeeIds.isValid("E1001")).isTrue();
+		assertThat(EmployeeIds.isValid("emp_7-a")).isTrue();
+		assertThat(EmployeeIds.isValid("A".repeat(64))).isTrue();
+		assertThat(EmployeeIds.isValid("A".repeat(65))).isFalse();
+		assertThat(EmployeeIds.isValid("")).isFalse();
+		assertThat(EmployeeIds.isValid(null)).isFalse();
+		assertThat(EmployeeIds.isValid(" E1")).isFalse();
+		assertThat(EmployeeIds.isValid("E 1")).isFalse();
+		assertThat(EmployeeIds.isValid("ı1")).as("dotless i, which upper-cases to I").isFalse();
+	}
+
 }

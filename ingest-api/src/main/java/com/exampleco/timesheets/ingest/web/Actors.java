@@ -2,7 +2,7 @@ package com.exampleco.timesheets.ingest.web;
 
 import com.exampleco.timesheets.events.Actor;
 import com.exampleco.timesheets.security.Caller;
-import com.exampleco.timesheets.security.EmployeeIds;
+import com.exampleco.timesheets.events.EmployeeIds;
 
 /** The event {@link Actor} of an authenticated {@link Caller}. */
 public final class Actors {

@@ -14,7 +14,7 @@ import com.exampleco.timesheets.query.web.InvalidParameterException;
 import com.exampleco.timesheets.query.web.NotFoundException;
 import com.exampleco.timesheets.query.web.QueryParameters;
 import com.exampleco.timesheets.security.Caller;
-import com.exampleco.timesheets.security.EmployeeIds;
+import com.exampleco.timesheets.events.EmployeeIds;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.servlet.http.HttpServletRequest;

@@ -47,7 +47,7 @@ public final class EntryValidator {
 	/** The longest external id accepted. */
 	public static final int MAX_EXTERNAL_ID_LENGTH = 128;
 
-	private static final Pattern EMPLOYEE_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+	private static final Pattern EMPLOYEE_ID = EmployeeIds.RULE;
 
 	private static final Pattern PROJECT_CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,39}");
 
