@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
@@ -75,7 +76,8 @@ class PagingTests {
 	@Test
 	void listsOnlyWhatMatchesEveryFilterAndNeverDeletedTimesheets() throws Exception {
 		String project = "FILTER-" + UUID.randomUUID().toString().substring(0, 8);
-		String employee = "FILTER-E-" + UUID.randomUUID().toString().substring(0, 8);
+		// stored employee ids are canonical (upper case), as the processor writes them
+		String employee = ("FILTER-E-" + UUID.randomUUID().toString().substring(0, 8)).toUpperCase(Locale.ROOT);
 		LocalDate monday = LocalDate.of(2026, 5, 4);
 		UUID match = this.rows.timesheet(employee, project, monday.plusDays(1), "8", "APPROVED");
 		this.rows.timesheet(employee, project, monday.plusDays(1), "8", "SUBMITTED");
