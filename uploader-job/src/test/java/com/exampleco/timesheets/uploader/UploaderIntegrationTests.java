@@ -178,16 +178,13 @@ class UploaderIntegrationTests {
 		JsonNode report = report("done/crash.csv");
 		assertThat(report.path("uploadId").asString()).isEqualTo(uploadId);
 		assertThat(record).doesNotExist();
-		// batch 1 reached the topic twice under the same event ids (the processor records
-		// the second copy as DUPLICATE); nothing new was made of it
+		// batch 1 was sent again under its key: the ingest API recognised key and body
+		// and answered as the first time without publishing again, so each entry is on
+		// the
+		// topic once, under the event ids of the first attempt
 		List<TestStack.Event> events = stack.eventsOf(batchIds(report));
-		assertThat(events).hasSize(40);
+		assertThat(events).hasSize(30);
 		assertThat(eventIds(events)).hasSize(30);
-		assertThat(events.stream().collect(Collectors.groupingBy(TestStack.Event::eventId, Collectors.counting())))
-			.containsValues(2L)
-			.values()
-			.filteredOn((copies) -> copies == 2L)
-			.hasSize(10);
 	}
 
 	@Test
