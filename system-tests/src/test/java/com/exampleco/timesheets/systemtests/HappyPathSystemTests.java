@@ -134,7 +134,10 @@ class HappyPathSystemTests {
 			Files.writeString(files.get(f), contents.get(f));
 		}
 		UploaderRun second = this.pipeline.runUploader(inbox, Duration.ofMinutes(6), "--await");
-		assertThat(second.exitCode()).as(second.text()).isZero();
+		// --await reports the deleted timesheets' submissions as rejected, hence exit 1
+		assertThat(second.exitCode()).as(second.text()).isEqualTo(1);
+		assertThat(second.text()).contains(FILES + " done, 0 failed")
+			.contains(DELETIONS + " rejected: timesheet is deleted");
 		Map<String, Long> decidedAgain = new java.util.HashMap<>(outcomes);
 		decidedAgain.put("SUBMITTED/UNCHANGED", (long) ENTRIES - DELETIONS);
 		decidedAgain.put("SUBMITTED/REJECTED", (long) DELETIONS);
