@@ -22,8 +22,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * BOLA: a token with the employee claim sees only that employee's data on every route;
  * what belongs to others answers exactly like what does not exist. Tokens without the
  * claim (machine clients) with {@code read:timesheets} see everything. A batch is
- * readable by the client that sent it (and then by its employee-bound tokens only when it
- * concerns that employee alone), otherwise only by such unrestricted readers.
+ * readable by the client that sent all of its events, approvals and deletions included
+ * (and then by its employee-bound tokens only when it concerns that employee alone),
+ * otherwise only by such unrestricted readers. Rows recorded before the processor kept
+ * each event's client follow the old rule: submissions belong to the timesheet's
+ * submitting client, anything else to nobody.
  */
 @QueryWebTest
 class ObjectLevelAuthorizationTests {
@@ -37,6 +40,14 @@ class ObjectLevelAuthorizationTests {
 	static final UUID BOB_BATCH = UUID.randomUUID();
 
 	static final UUID DECISION_BATCH = UUID.randomUUID();
+
+	static final UUID TWO_CLIENTS_BATCH = UUID.randomUUID();
+
+	static final UUID LEGACY_SUBMISSION_BATCH = UUID.randomUUID();
+
+	static final UUID LEGACY_DECISION_BATCH = UUID.randomUUID();
+
+	static final String APPROVER = "contractor-app";
 
 	static UUID alices;
 
@@ -59,8 +70,13 @@ class ObjectLevelAuthorizationTests {
 		rows.outcome(BOB_BATCH, bobs, "APPLIED", null);
 		rows.outcome(MIXED_BATCH, alicesSecond, "APPLIED", null);
 		rows.outcome(MIXED_BATCH, bobsSecond, "APPLIED", null);
-		// an approval of a timesheet the uploader submitted: not the uploader's batch
-		rows.outcome(DECISION_BATCH, alicesSecond, "APPROVED", "APPLIED", null);
+		// an approval of a timesheet the uploader submitted: the approver's batch
+		rows.outcome(DECISION_BATCH, alicesSecond, "APPROVED", "APPLIED", null, APPROVER);
+		rows.outcome(TWO_CLIENTS_BATCH, bobs, "SUBMITTED", "UNCHANGED", null, TestRows.UPLOADER);
+		rows.outcome(TWO_CLIENTS_BATCH, bobs, "APPROVED", "APPLIED", null, APPROVER);
+		// recorded before the processor kept each event's client
+		rows.outcome(LEGACY_SUBMISSION_BATCH, alices, "SUBMITTED", "UNCHANGED", null, null);
+		rows.outcome(LEGACY_DECISION_BATCH, alicesSecond, "APPROVED", "APPLIED", null, null);
 	}
 
 	@Test
@@ -186,10 +202,62 @@ class ObjectLevelAuthorizationTests {
 	}
 
 	@Test
-	void approvalBatchBelongsToNoClientButIsReadableByUnrestrictedReaders() throws Exception {
+	void approvalBatchIsReadableByTheApproverClientThatSentIt() throws Exception {
+		this.mvc.perform(get("/batches/" + DECISION_BATCH).with(Tokens.client(APPROVER, "create:timesheets")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.outcomes.APPLIED").value(1));
+		this.mvc.perform(get("/batches/" + DECISION_BATCH).with(Tokens.machine(READ))).andExpect(status().isOk());
+	}
+
+	@Test
+	void approvalBatchIsNotFoundForOtherClients() throws Exception {
+		// the client that submitted the approved timesheet did not send the approval
 		this.mvc.perform(get("/batches/" + DECISION_BATCH).with(Tokens.client(TestRows.UPLOADER, "create:timesheets")))
 			.andExpect(status().isNotFound());
-		this.mvc.perform(get("/batches/" + DECISION_BATCH).with(Tokens.machine(READ))).andExpect(status().isOk());
+		this.mvc.perform(get("/batches/" + DECISION_BATCH).with(Tokens.client("other-uploader", "create:timesheets")))
+			.andExpect(status().isNotFound());
+		// the approver's own employee-bound token: the batch concerns another employee
+		this.mvc
+			.perform(get("/batches/" + DECISION_BATCH)
+				.with(Tokens.employeeOf(APPROVER, "BOLA-BOSS", "create:timesheets")))
+			.andExpect(status().isNotFound());
+	}
+
+	@Test
+	void batchWithEventsOfTwoClientsBelongsToNeither() throws Exception {
+		this.mvc
+			.perform(get("/batches/" + TWO_CLIENTS_BATCH).with(Tokens.client(TestRows.UPLOADER, "create:timesheets")))
+			.andExpect(status().isNotFound());
+		this.mvc.perform(get("/batches/" + TWO_CLIENTS_BATCH).with(Tokens.client(APPROVER, "create:timesheets")))
+			.andExpect(status().isNotFound());
+		this.mvc.perform(get("/batches/" + TWO_CLIENTS_BATCH).with(Tokens.machine(READ)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.eventsSeen").value(2));
+	}
+
+	@Test
+	void legacySubmissionWithoutClientBelongsToTheTimesheetsSubmittingClient() throws Exception {
+		this.mvc
+			.perform(get("/batches/" + LEGACY_SUBMISSION_BATCH)
+				.with(Tokens.client(TestRows.UPLOADER, "create:timesheets")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.outcomes.UNCHANGED").value(1));
+		this.mvc
+			.perform(get("/batches/" + LEGACY_SUBMISSION_BATCH)
+				.with(Tokens.client("other-uploader", "create:timesheets")))
+			.andExpect(status().isNotFound());
+	}
+
+	@Test
+	void legacyApprovalWithoutClientBelongsToNoClient() throws Exception {
+		this.mvc
+			.perform(get("/batches/" + LEGACY_DECISION_BATCH)
+				.with(Tokens.client(TestRows.UPLOADER, "create:timesheets")))
+			.andExpect(status().isNotFound());
+		this.mvc.perform(get("/batches/" + LEGACY_DECISION_BATCH).with(Tokens.client(APPROVER, "create:timesheets")))
+			.andExpect(status().isNotFound());
+		this.mvc.perform(get("/batches/" + LEGACY_DECISION_BATCH).with(Tokens.machine(READ)))
+			.andExpect(status().isOk());
 	}
 
 	@Test

@@ -186,6 +186,20 @@ class QueryPostgresIntegrationTests {
 		assertThat((Integer) JsonPath.read(status.body(), "$.outcomes.REJECTED")).isEqualTo(1);
 		assertThat((String) JsonPath.read(status.body(), "$.rejections[0].reason")).contains("own timesheet");
 		assertThat((String) JsonPath.read(status.body(), "$.rejectedEvents[0].timesheetId")).isEqualTo(b1.toString());
+		// the decisions come from two clients: the batch is neither's
+		String approverClient = issuer.token()
+			.springClientCredentials(approver.clientId())
+			.scopes("create:timesheets")
+			.sign();
+		assertThat(get("/batches/" + decisions, approverClient).statusCode()).as("two clients' batch").isEqualTo(404);
+		assertThat(get("/batches/" + decisions, uploader).statusCode()).as("two clients' batch").isEqualTo(404);
+		// an approval batch is its sender's (here refused: the timesheet is deleted)
+		UUID approvals = UUID.randomUUID();
+		send(List.of(new TimesheetApproved(UUID.randomUUID(), a2, approvals, Instant.now(), approver, 1, "late")));
+		await().atMost(PATIENCE)
+			.untilAsserted(() -> assertThat(get("/batches/" + approvals + "?expectedEvents=1", approverClient).body())
+				.contains("\"complete\":true"));
+		assertThat(get("/batches/" + approvals, uploader).statusCode()).as("the approver's batch").isEqualTo(404);
 
 		String reader = issuer.token().scopes("read:timesheets").sign();
 		HttpResponse<String> one = get("/timesheets/" + a1, reader);

@@ -115,7 +115,9 @@ public final class TestRows {
 	}
 
 	/**
-	 * Records an event's outcome as the processor does.
+	 * Records the outcome of a submission as the processor does: sent by the client that
+	 * submitted the timesheet ({@code submitted_client}), {@link #UPLOADER} when there is
+	 * no such row.
 	 * @param batchId the batch
 	 * @param timesheetId the timesheet
 	 * @param outcome {@code APPLIED}, {@code UNCHANGED} or {@code REJECTED}
@@ -123,7 +125,26 @@ public final class TestRows {
 	 * @return the event id
 	 */
 	public UUID outcome(UUID batchId, UUID timesheetId, String outcome, String reason) {
-		return outcome(batchId, timesheetId, "SUBMITTED", outcome, reason);
+		String submitter = this.jdbc
+			.queryForList("SELECT submitted_client FROM timesheets WHERE timesheet_id = ?", String.class, timesheetId)
+			.stream()
+			.findFirst()
+			.orElse(UPLOADER);
+		return outcome(batchId, timesheetId, "SUBMITTED", outcome, reason, submitter);
+	}
+
+	/**
+	 * Records an event's outcome as the processor does, sent by {@link #UPLOADER}.
+	 * @param batchId the batch
+	 * @param timesheetId the timesheet
+	 * @param eventType {@code SUBMITTED}, {@code APPROVED}, {@code REJECTED} or
+	 * {@code DELETED}
+	 * @param outcome {@code APPLIED}, {@code UNCHANGED} or {@code REJECTED}
+	 * @param reason the reason of a rejection, else null
+	 * @return the event id
+	 */
+	public UUID outcome(UUID batchId, UUID timesheetId, String eventType, String outcome, String reason) {
+		return outcome(batchId, timesheetId, eventType, outcome, reason, UPLOADER);
 	}
 
 	/**
@@ -134,21 +155,24 @@ public final class TestRows {
 	 * {@code DELETED}
 	 * @param outcome {@code APPLIED}, {@code UNCHANGED} or {@code REJECTED}
 	 * @param reason the reason of a rejection, else null
+	 * @param clientId the client that sent the event ({@code client_id}); null for a row
+	 * recorded before the processor recorded clients
 	 * @return the event id
 	 */
-	public UUID outcome(UUID batchId, UUID timesheetId, String eventType, String outcome, String reason) {
+	public UUID outcome(UUID batchId, UUID timesheetId, String eventType, String outcome, String reason,
+			String clientId) {
 		UUID eventId = UUID.randomUUID();
 		Timestamp now = Timestamp.from(Instant.now());
 		this.jdbc.update("""
 				INSERT INTO applied_events (event_id, batch_id, timesheet_id, event_type, outcome, reason, occurred_at,
-				  kafka_topic, kafka_partition, kafka_offset, applied_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, 'timesheet-events', 0, 0, ?)""", eventId, batchId, timesheetId, eventType,
-				outcome, reason, now, now);
+				  kafka_topic, kafka_partition, kafka_offset, applied_at, client_id)
+				VALUES (?, ?, ?, ?, ?, ?, ?, 'timesheet-events', 0, 0, ?, ?)""", eventId, batchId, timesheetId,
+				eventType, outcome, reason, now, now, clientId);
 		return eventId;
 	}
 
 	/**
-	 * Records a duplicate delivery of an event.
+	 * Records a duplicate delivery of an event sent by {@link #UPLOADER}.
 	 * @param batchId the batch
 	 * @param timesheetId the timesheet
 	 * @param eventId the event delivered again
@@ -156,9 +180,9 @@ public final class TestRows {
 	public void duplicate(UUID batchId, UUID timesheetId, UUID eventId) {
 		this.jdbc.update("""
 				INSERT INTO duplicate_events (event_id, batch_id, timesheet_id, event_type, kafka_topic,
-				  kafka_partition, kafka_offset, received_at)
-				VALUES (?, ?, ?, 'SUBMITTED', 'timesheet-events', 0, 1, ?)""", eventId, batchId, timesheetId,
-				Timestamp.from(Instant.now()));
+				  kafka_partition, kafka_offset, received_at, client_id)
+				VALUES (?, ?, ?, 'SUBMITTED', 'timesheet-events', 0, 1, ?, ?)""", eventId, batchId, timesheetId,
+				Timestamp.from(Instant.now()), UPLOADER);
 	}
 
 }

@@ -73,15 +73,22 @@ public class TimesheetLedger {
 			  rejected_at = ?, rejected_by = ?, rejection_reason = ?, deleted_at = ?, deleted_by = ?, updated_at = ?
 			WHERE timesheet_id = ? AND version = ?""";
 
-	private static final String INSERT_OUTCOME = """
-			INSERT INTO applied_events (event_id, batch_id, timesheet_id, event_type, outcome, reason, occurred_at,
-			  kafka_topic, kafka_partition, kafka_offset, applied_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+	/**
+	 * The columns of an outcome row, in the order both {@link #insertOutcomes} paths
+	 * (batched {@code INSERT} and {@code COPY}) write them.
+	 */
+	private static final String OUTCOME_COLUMNS = "applied_events (event_id, batch_id, timesheet_id, event_type, "
+			+ "outcome, reason, occurred_at, kafka_topic, kafka_partition, kafka_offset, applied_at, client_id)";
 
-	private static final String INSERT_DUPLICATE = """
-			INSERT INTO duplicate_events (event_id, batch_id, timesheet_id, event_type, kafka_topic, kafka_partition,
-			  kafka_offset, received_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?)""";
+	/** The columns of a duplicate delivery's row, in the order both paths write them. */
+	private static final String DUPLICATE_COLUMNS = "duplicate_events (event_id, batch_id, timesheet_id, event_type, "
+			+ "kafka_topic, kafka_partition, kafka_offset, received_at, client_id)";
+
+	private static final String INSERT_OUTCOME = "INSERT INTO " + OUTCOME_COLUMNS
+			+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+	private static final String INSERT_DUPLICATE = "INSERT INTO " + DUPLICATE_COLUMNS
+			+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
 	private static final String COPY_TIMESHEETS = """
 			COPY timesheets (external_id, employee_id, project_code, work_date, hours, note, status, version,
@@ -89,13 +96,9 @@ public class TimesheetLedger {
 			  approval_comment, rejected_at, rejected_by, rejection_reason, deleted_at, deleted_by, updated_at,
 			  timesheet_id) FROM STDIN""";
 
-	private static final String COPY_OUTCOMES = """
-			COPY applied_events (event_id, batch_id, timesheet_id, event_type, outcome, reason, occurred_at,
-			  kafka_topic, kafka_partition, kafka_offset, applied_at) FROM STDIN""";
+	private static final String COPY_OUTCOMES = "COPY " + OUTCOME_COLUMNS + " FROM STDIN";
 
-	private static final String COPY_DUPLICATES = """
-			COPY duplicate_events (event_id, batch_id, timesheet_id, event_type, kafka_topic, kafka_partition,
-			  kafka_offset, received_at) FROM STDIN""";
+	private static final String COPY_DUPLICATES = "COPY " + DUPLICATE_COLUMNS + " FROM STDIN";
 
 	private final JdbcTemplate jdbc;
 
@@ -335,6 +338,7 @@ public class TimesheetLedger {
 				ps.setInt(9, received.partition());
 				ps.setLong(10, received.offset());
 				ps.setObject(11, timestamp(now));
+				ps.setString(12, clientId(received));
 			});
 		}
 		if (!duplicates.isEmpty()) {
@@ -348,6 +352,7 @@ public class TimesheetLedger {
 				ps.setInt(6, received.partition());
 				ps.setLong(7, received.offset());
 				ps.setObject(8, timestamp(now));
+				ps.setString(9, clientId(received));
 			});
 		}
 	}
@@ -369,6 +374,7 @@ public class TimesheetLedger {
 						.number(received.partition())
 						.number(received.offset())
 						.timestamp(now)
+						.text(clientId(received))
 						.endRow();
 				}
 				rows.copy(COPY_OUTCOMES);
@@ -385,6 +391,7 @@ public class TimesheetLedger {
 						.number(received.partition())
 						.number(received.offset())
 						.timestamp(now)
+						.text(clientId(received))
 						.endRow();
 				}
 				rows.copy(COPY_DUPLICATES);
@@ -429,6 +436,14 @@ public class TimesheetLedger {
 			this.copy = copy;
 		}
 		return copy;
+	}
+
+	/**
+	 * The client that sent the event (the actor's client id, Auth0 {@code azp}): what
+	 * lets the query API answer a batch to the client that sent it.
+	 */
+	private static String clientId(ReceivedEvent received) {
+		return received.event().actor().clientId();
 	}
 
 	static String typeName(EventType type) {

@@ -14,6 +14,7 @@ import java.util.UUID;
 import com.exampleco.timesheets.events.Actor;
 import com.exampleco.timesheets.events.CloudEventHeaders;
 import com.exampleco.timesheets.events.TimesheetApproved;
+import com.exampleco.timesheets.events.TimesheetDeleted;
 import com.exampleco.timesheets.events.TimesheetEntry;
 import com.exampleco.timesheets.events.TimesheetEvent;
 import com.exampleco.timesheets.events.TimesheetEventCodec;
@@ -271,6 +272,43 @@ abstract class ProcessorScenarios {
 	}
 
 	@Test
+	void everyRecordedEventNamesTheClientThatSentIt() {
+		// on PostgreSQL written with COPY, on H2 with batched INSERT: client_id is the
+		// actor's client id whatever the outcome, duplicates included
+		UUID batch = UUID.randomUUID();
+		UUID approvedId = UUID.randomUUID();
+		UUID deletedId = UUID.randomUUID();
+		Actor cleaner = Actor.client("cleanup-job\\with \\N backslash");
+		Actor selfApprover = new Actor("self-service", "auth0|emp-7", "emp-7");
+		TimesheetSubmitted submitted = submission(batch, approvedId, "client-approved", "8");
+		TimesheetApproved approved = new TimesheetApproved(UUID.randomUUID(), approvedId, batch, Instant.now(),
+				APPROVER, 1, "fine");
+		TimesheetSubmitted toDelete = submission(batch, deletedId, "client-deleted", "4");
+		TimesheetApproved selfApproval = new TimesheetApproved(UUID.randomUUID(), deletedId, batch, Instant.now(),
+				selfApprover, 1, null);
+		TimesheetDeleted deleted = new TimesheetDeleted(UUID.randomUUID(), deletedId, batch, Instant.now(), cleaner, 1);
+
+		send(List.of(submitted, approved, toDelete, selfApproval, deleted));
+		send(List.of(approved));
+
+		await().atMost(PATIENCE).untilAsserted(() -> assertThat(duplicates(batch)).isEqualTo(1));
+		assertThat(outcomes(batch, null)).isEqualTo(5);
+		Map<UUID, String> recorded = new HashMap<>();
+		this.jdbc.query("SELECT event_id, outcome || '/' || client_id FROM applied_events WHERE batch_id = ?",
+				(org.springframework.jdbc.core.RowCallbackHandler) (rs) -> recorded.put(rs.getObject(1, UUID.class),
+						rs.getString(2)),
+				batch);
+		assertThat(recorded).containsOnly(Map.entry(submitted.eventId(), "APPLIED/uploader-job"),
+				Map.entry(approved.eventId(), "APPLIED/contractor-app"),
+				Map.entry(toDelete.eventId(), "APPLIED/uploader-job"),
+				Map.entry(selfApproval.eventId(), "REJECTED/self-service"),
+				Map.entry(deleted.eventId(), "APPLIED/" + cleaner.clientId()));
+		assertThat(this.jdbc.queryForObject(
+				"SELECT event_id || '/' || client_id FROM duplicate_events WHERE batch_id = ?", String.class, batch))
+			.isEqualTo(approved.eventId() + "/contractor-app");
+	}
+
+	@Test
 	void poisonRecordGoesToDeadLetterTopicAndNextRecordIsApplied() {
 		UUID batch = UUID.randomUUID();
 		UUID id = UUID.randomUUID();
@@ -359,9 +397,11 @@ abstract class ProcessorScenarios {
 		}
 		assertThat(outcomes(batch, "APPLIED")).isEqualTo(19);
 		assertThat(duplicates(batch)).isZero();
-		Map<String, Object> outcome = this.jdbc
-			.queryForMap("SELECT outcome, reason, event_type FROM applied_events WHERE event_id = ?", refused);
+		Map<String, Object> outcome = this.jdbc.queryForMap(
+				"SELECT outcome, reason, event_type, client_id FROM applied_events WHERE event_id = ?", refused);
 		assertThat(outcome.get("outcome")).isEqualTo("REJECTED");
+		// recorded on the savepoint path, which names the sender too
+		assertThat(outcome.get("client_id")).isEqualTo(UPLOADER.clientId());
 		assertThat((String) outcome.get("reason")).startsWith("database refused the event: SQLState " + sqlStateClass);
 		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM timesheets WHERE timesheet_id = ?", Long.class,
 				events.get(10).timesheetId()))

@@ -83,15 +83,17 @@ public class BatchOutcomes {
 	}
 
 	/**
-	 * Whether the client sent the batch. The processor's schema does not record a batch's
-	 * client, so it is derived: a timesheet's id is derived from the submitting client's
-	 * id and the entry's external id, so every submission of a timesheet comes from the
-	 * one client {@code timesheets.submitted_client} names. A batch belongs to a client
-	 * when it has recorded events and every one of them is a submission of a timesheet
-	 * that client submitted. Approvals and deletions carry no client the schema keeps
-	 * (only the actor's subject, overwritten by later events), so their batches belong to
-	 * no client here; a submission whose timesheet row does not exist cannot be
-	 * attributed either. Both fail closed: only unrestricted readers see such batches.
+	 * Whether the client sent the batch: it has recorded events and every one of them
+	 * names the client. The processor records the sending client of each event
+	 * ({@code applied_events.client_id}, the actor's client id), so submissions,
+	 * approvals, rejections and deletions alike belong to the client that sent them; a
+	 * batch holding events of another client belongs to neither. Rows recorded before
+	 * that column existed have no client id; for them the old derivation stands: a
+	 * timesheet's id is derived from the submitting client's id and the entry's external
+	 * id, so such an event counts as the client's when it is a submission of a timesheet
+	 * whose {@code timesheets.submitted_client} is the client. A legacy approval or
+	 * deletion, or a legacy submission whose timesheet row does not exist, is nobody's.
+	 * Both fail closed: only unrestricted readers see such batches.
 	 * @param batchId the batch
 	 * @param clientId the caller's client id ({@code azp}/{@code client_id})
 	 * @return true when the batch is the client's
@@ -99,7 +101,9 @@ public class BatchOutcomes {
 	public boolean belongsTo(UUID batchId, String clientId) {
 		return this.jdbc.sql("""
 				SELECT COUNT(*) AS events,
-				       COUNT(CASE WHEN e.event_type = 'SUBMITTED' AND t.submitted_client = :clientId THEN 1 END) AS own
+				       COUNT(CASE WHEN e.client_id = :clientId
+				                    OR (e.client_id IS NULL AND e.event_type = 'SUBMITTED'
+				                        AND t.submitted_client = :clientId) THEN 1 END) AS own
 				  FROM applied_events e
 				  LEFT JOIN timesheets t ON t.timesheet_id = e.timesheet_id
 				 WHERE e.batch_id = :batchId
