@@ -59,7 +59,8 @@ final class IssuerJwtDecoders {
 		}
 		// the same timestamp validator (skew, clock) judges a remembered token on every
 		// hit
-		return new VerifiedTokenCache(translating, timestamps, cache.maxEntries(), cache.maxAge(), Clock.systemUTC());
+		return new VerifiedTokenCache(translating, timestamps, properties.clockSkew(), cache.maxEntries(),
+				cache.maxAge(), Clock.systemUTC());
 	}
 
 	static NimbusJwtDecoder create(ApiSecurityProperties properties) {

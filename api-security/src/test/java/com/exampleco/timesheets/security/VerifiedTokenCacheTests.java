@@ -190,7 +190,7 @@ class VerifiedTokenCacheTests {
 	}
 
 	private VerifiedTokenCache cache(int maxEntries, Duration maxAge) {
-		return new VerifiedTokenCache(this.delegate, this.delegate.timestamps, maxEntries, maxAge, this.clock);
+		return new VerifiedTokenCache(this.delegate, this.delegate.timestamps, SKEW, maxEntries, maxAge, this.clock);
 	}
 
 	/**
