@@ -9,6 +9,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.context.properties.bind.validation.BindValidationException;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.validation.FieldError;
 
 /**
@@ -64,7 +65,6 @@ public class UploaderApplication {
 	}
 
 	private static String describe(Throwable ex) {
-		Throwable root = ex;
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof BindValidationException invalid) {
 				return invalid.getValidationErrors()
@@ -74,9 +74,8 @@ public class UploaderApplication {
 							+ field.getField() + " " + field.getDefaultMessage() : error.getDefaultMessage())
 					.collect(Collectors.joining("; "));
 			}
-			root = cause;
 		}
-		return root.getMessage();
+		return NestedExceptionUtils.getMostSpecificCause(ex).getMessage();
 	}
 
 }

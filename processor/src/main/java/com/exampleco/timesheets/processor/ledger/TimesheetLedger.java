@@ -16,6 +16,7 @@ import com.exampleco.timesheets.processor.ledger.BatchApplier.Plan;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -131,10 +132,7 @@ public class TimesheetLedger {
 	}
 
 	private static String firstLine(Throwable ex) {
-		Throwable root = ex;
-		while (root.getCause() != null && root.getCause() != root) {
-			root = root.getCause();
-		}
+		Throwable root = NestedExceptionUtils.getMostSpecificCause(ex);
 		String message = String.valueOf(root.getMessage());
 		int end = message.indexOf('\n');
 		message = (end >= 0) ? message.substring(0, end) : message;

@@ -16,6 +16,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.ClientHttpResponse;
@@ -149,11 +150,7 @@ public class IngestClient {
 	}
 
 	static String rootCauseName(Throwable ex) {
-		Throwable root = ex;
-		while (root.getCause() != null) {
-			root = root.getCause();
-		}
-		return root.getClass().getSimpleName();
+		return NestedExceptionUtils.getMostSpecificCause(ex).getClass().getSimpleName();
 	}
 
 }
