@@ -1,20 +1,13 @@
 package com.exampleco.timesheets.systemtests;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 import com.exampleco.timesheets.testsupport.kafka.TopicReader;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /** What is committed on a topic, read as an analyst would ({@code read_committed}). */
 final class Topic {
@@ -44,21 +37,7 @@ final class Topic {
 	 * was written, not even an aborted transaction's records or markers.
 	 */
 	static long endOffsets(String bootstrap, String topic) {
-		Map<String, Object> config = new HashMap<>();
-		config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-		config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
-		try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
-				new ByteArrayDeserializer())) {
-			List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30))
-				.stream()
-				.map((info) -> new TopicPartition(topic, info.partition()))
-				.toList();
-			return consumer.endOffsets(partitions, Duration.ofSeconds(30))
-				.values()
-				.stream()
-				.mapToLong(Long::longValue)
-				.sum();
-		}
+		return TopicReader.endOffsetSum(bootstrap, topic);
 	}
 
 }

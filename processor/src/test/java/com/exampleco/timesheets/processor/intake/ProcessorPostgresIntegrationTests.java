@@ -11,18 +11,15 @@ import com.exampleco.timesheets.events.TimesheetApproved;
 import com.exampleco.timesheets.events.TimesheetEvent;
 import com.exampleco.timesheets.events.Topics;
 import com.exampleco.timesheets.testsupport.kafka.KafkaForTests;
+import com.exampleco.timesheets.testsupport.kafka.TopicReader;
 import com.exampleco.timesheets.testsupport.postgres.PostgresForTests;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -230,29 +227,11 @@ class ProcessorPostgresIntegrationTests extends ProcessorScenarios {
 	}
 
 	private static List<String> stateValues(UUID id) {
-		Map<String, Object> config = new HashMap<>();
-		config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaForTests.shared().bootstrapServers());
-		config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-		config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-		List<String> values = new ArrayList<>();
-		try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config)) {
-			List<TopicPartition> partitions = consumer.partitionsFor(Topics.TIMESHEET_STATE)
-				.stream()
-				.map((info) -> new TopicPartition(info.topic(), info.partition()))
-				.toList();
-			consumer.assign(partitions);
-			consumer.seekToBeginning(partitions);
-			Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-			while (partitions.stream().anyMatch((tp) -> consumer.position(tp) < end.get(tp))) {
-				for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-					if (new String(record.key(), java.nio.charset.StandardCharsets.UTF_8).equals(id.toString())
-							&& record.value() != null) {
-						values.add(new String(record.value(), java.nio.charset.StandardCharsets.UTF_8));
-					}
-				}
-			}
-		}
-		return values;
+		return TopicReader.readUncommitted(KafkaForTests.shared().bootstrapServers(), Topics.TIMESHEET_STATE)
+			.stream()
+			.filter((record) -> id.toString().equals(record.key()) && record.value() != null)
+			.map((record) -> new String(record.value(), java.nio.charset.StandardCharsets.UTF_8))
+			.toList();
 	}
 
 }

@@ -23,15 +23,11 @@ import com.exampleco.timesheets.events.TimesheetSubmitted;
 import com.exampleco.timesheets.events.Topics;
 import com.exampleco.timesheets.processor.config.ProcessorProperties;
 import com.exampleco.timesheets.testsupport.kafka.KafkaForTests;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import com.exampleco.timesheets.testsupport.kafka.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
@@ -321,10 +317,10 @@ abstract class ProcessorScenarios {
 
 		await().atMost(PATIENCE).untilAsserted(() -> assertThat(outcomes(batch, "APPLIED")).isEqualTo(1));
 		await().atMost(PATIENCE).untilAsserted(() -> {
-			List<ConsumerRecord<byte[], byte[]>> dead = ownDeadLetters(poison);
+			List<ConsumerRecord<String, byte[]>> dead = ownDeadLetters(poison);
 			assertThat(dead).hasSize(1);
-			ConsumerRecord<byte[], byte[]> record = dead.get(0);
-			assertThat(new String(record.key(), StandardCharsets.UTF_8)).isEqualTo(id.toString());
+			ConsumerRecord<String, byte[]> record = dead.get(0);
+			assertThat(record.key()).isEqualTo(id.toString());
 			assertThat(header(record, "kafka_dlt-exception-fqcn"))
 				.isEqualTo("com.exampleco.timesheets.events.MalformedEventException");
 			assertThat(header(record, "kafka_dlt-exception-message")).contains("does not conform to its schema");
@@ -436,7 +432,7 @@ abstract class ProcessorScenarios {
 		await().atMost(Duration.ofSeconds(20))
 			.untilAsserted(() -> assertThat(outcomes(later, "APPLIED")).isEqualTo(100));
 		await().atMost(PATIENCE).untilAsserted(() -> {
-			List<ConsumerRecord<byte[], byte[]>> dead = ownDeadLetters(poison);
+			List<ConsumerRecord<String, byte[]>> dead = ownDeadLetters(poison);
 			assertThat(dead).hasSize(1);
 			assertThat(header(dead.get(0), "kafka_dlt-exception-fqcn"))
 				.isEqualTo("com.exampleco.timesheets.events.MalformedEventException");
@@ -534,33 +530,15 @@ abstract class ProcessorScenarios {
 		return this.jdbc.queryForObject("SELECT COUNT(*) FROM duplicate_events WHERE batch_id = ?", Long.class, batch);
 	}
 
-	static List<ConsumerRecord<byte[], byte[]>> deadLetters(byte[] value) {
+	static List<ConsumerRecord<String, byte[]>> deadLetters(byte[] value) {
 		return deadLetters(KafkaForTests.shared().bootstrapServers(), value);
 	}
 
-	static List<ConsumerRecord<byte[], byte[]>> deadLetters(String bootstrapServers, byte[] value) {
-		Map<String, Object> config = new HashMap<>();
-		config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-		config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-		config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-		List<ConsumerRecord<byte[], byte[]>> found = new ArrayList<>();
-		try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config)) {
-			List<TopicPartition> partitions = new ArrayList<>();
-			for (PartitionInfo info : consumer.partitionsFor(Topics.TIMESHEET_EVENTS_DLT)) {
-				partitions.add(new TopicPartition(info.topic(), info.partition()));
-			}
-			consumer.assign(partitions);
-			consumer.seekToBeginning(partitions);
-			Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-			while (partitions.stream().anyMatch((tp) -> consumer.position(tp) < end.get(tp))) {
-				for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-					if (value == null || java.util.Arrays.equals(record.value(), value)) {
-						found.add(record);
-					}
-				}
-			}
-		}
-		return found;
+	static List<ConsumerRecord<String, byte[]>> deadLetters(String bootstrapServers, byte[] value) {
+		return TopicReader.readUncommitted(bootstrapServers, Topics.TIMESHEET_EVENTS_DLT)
+			.stream()
+			.filter((record) -> value == null || java.util.Arrays.equals(record.value(), value))
+			.toList();
 	}
 
 	/**
@@ -568,7 +546,7 @@ abstract class ProcessorScenarios {
 	 * JVM reads the shared topic with a group of its own and dead-letters the same poison
 	 * record.
 	 */
-	List<ConsumerRecord<byte[], byte[]>> ownDeadLetters(byte[] value) {
+	List<ConsumerRecord<String, byte[]>> ownDeadLetters(byte[] value) {
 		return deadLetters(value).stream()
 			.filter((record) -> this.properties.groupId().equals(header(record, "kafka_dlt-original-consumer-group")))
 			.toList();
