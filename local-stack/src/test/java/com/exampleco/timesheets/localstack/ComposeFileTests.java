@@ -142,8 +142,7 @@ class ComposeFileTests {
 				continue;
 			}
 			// Boot binds FOO_BARBAZ and FOO_BAR_BAZ alike to foo.bar-baz; a <name>
-			// segment
-			// of a documented property is a map key
+			// segment of a documented property is a map key
 			assertThat(documented).as("%s of %s is a property the app documents", variable, name)
 				.anySatisfy(
 						(property) -> assertThat(relaxed).matches(

@@ -66,9 +66,8 @@ final class FreePorts {
 	 * Linux).
 	 */
 	static int ephemeralRangeStart() {
-		// a stream read to the end: Files.readString trusts the size /proc reports (0)
-		// and
-		// was seen to return only the first byte
+		// a stream read to the end: Files.readString trusts the size /proc
+		// reports (0) and was seen to return only the first byte
 		try (InputStream in = Files.newInputStream(EPHEMERAL_RANGE)) {
 			String[] range = new String(in.readAllBytes(), StandardCharsets.US_ASCII).trim().split("\\s+");
 			return Integer.parseInt(range[0]);
