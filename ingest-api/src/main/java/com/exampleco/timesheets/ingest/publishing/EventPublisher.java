@@ -1,9 +1,6 @@
 package com.exampleco.timesheets.ingest.publishing;
 
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import com.exampleco.timesheets.events.TimesheetEvent;
 import com.exampleco.timesheets.events.TimesheetEventCodec;
@@ -131,49 +128,7 @@ public class EventPublisher implements SmartLifecycle {
 			pending.fail(new BrokerUnavailableException("too many publishes waiting for the broker", null));
 			throw new BrokerUnavailableException("too many publishes waiting for the broker", null);
 		}
-		await(pending);
-	}
-
-	private void await(PendingPublish pending) {
-		try {
-			pending.result.get(Math.max(0, pending.deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-		}
-		catch (TimeoutException ex) {
-			if (pending.abandon()) {
-				BrokerUnavailableException unsent = new BrokerUnavailableException(
-						"the broker did not take the request within " + this.properties.publishTimeout()
-								+ "; nothing of it was sent",
-						ex);
-				pending.fail(unsent);
-				throw unsent;
-			}
-			if (pending.result.isDone() && !pending.result.isCompletedExceptionally()) {
-				return;
-			}
-			// in a transaction that has not committed yet: it goes on and may commit
-			this.unknownOutcomes.increment();
-			throw new BrokerUnavailableException(
-					"the transaction holding the request did not commit within " + this.properties.publishTimeout(), ex,
-					true);
-		}
-		catch (ExecutionException ex) {
-			if (ex.getCause() instanceof BrokerUnavailableException unavailable) {
-				throw new BrokerUnavailableException(unavailable.getMessage(), unavailable,
-						unavailable.outcomeUnknown());
-			}
-			throw new BrokerUnavailableException("publishing failed: " + ex.getCause().getClass().getSimpleName(),
-					ex.getCause());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			boolean unsent = pending.abandon();
-			BrokerUnavailableException interrupted = new BrokerUnavailableException("interrupted while publishing", ex,
-					!unsent);
-			if (unsent) {
-				pending.fail(interrupted);
-			}
-			throw interrupted;
-		}
+		pending.await(this.properties.publishTimeout(), this.unknownOutcomes);
 	}
 
 	/** Takes requests into the queue; publisher threads start with {@link #start()}. */

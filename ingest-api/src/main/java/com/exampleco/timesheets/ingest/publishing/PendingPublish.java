@@ -1,9 +1,14 @@
 package com.exampleco.timesheets.ingest.publishing;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.micrometer.core.instrument.Counter;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
@@ -74,6 +79,53 @@ final class PendingPublish {
 	 */
 	boolean abandon() {
 		return this.state.compareAndSet(State.QUEUED, State.ABANDONED) || this.state.get() == State.ABANDONED;
+	}
+
+	/**
+	 * The caller waits for the answer, at most until the deadline.
+	 * @param publishTimeout the publish timeout, for the messages
+	 * @param unknownOutcomes counts answers given while the transaction may still commit
+	 * @throws BrokerUnavailableException when the request was not committed in time:
+	 * never sent, aborted, or in a transaction still going on (outcome unknown)
+	 */
+	void await(Duration publishTimeout, Counter unknownOutcomes) {
+		try {
+			this.result.get(Math.max(0, this.deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+		}
+		catch (TimeoutException ex) {
+			if (abandon()) {
+				BrokerUnavailableException unsent = new BrokerUnavailableException(
+						"the broker did not take the request within " + publishTimeout + "; nothing of it was sent",
+						ex);
+				fail(unsent);
+				throw unsent;
+			}
+			if (this.result.isDone() && !this.result.isCompletedExceptionally()) {
+				return;
+			}
+			// in a transaction that has not committed yet: it goes on and may commit
+			unknownOutcomes.increment();
+			throw new BrokerUnavailableException(
+					"the transaction holding the request did not commit within " + publishTimeout, ex, true);
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof BrokerUnavailableException unavailable) {
+				throw new BrokerUnavailableException(unavailable.getMessage(), unavailable,
+						unavailable.outcomeUnknown());
+			}
+			throw new BrokerUnavailableException("publishing failed: " + ex.getCause().getClass().getSimpleName(),
+					ex.getCause());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			boolean unsent = abandon();
+			BrokerUnavailableException interrupted = new BrokerUnavailableException("interrupted while publishing", ex,
+					!unsent);
+			if (unsent) {
+				fail(interrupted);
+			}
+			throw interrupted;
+		}
 	}
 
 	void complete() {
