@@ -41,8 +41,8 @@ class SecurityConfiguration {
 				.oidc(Customizer.withDefaults());
 		});
 		http.authorizeHttpRequests((authorize) -> authorize.anyRequest().authenticated());
-		// a browser that is not signed in is sent to the login form; other callers get
-		// 401
+		// a browser that is not signed in is sent to the
+		// login form; other callers get 401
 		http.exceptionHandling(SecurityConfiguration::loginFormForBrowsers);
 		// the OIDC user-info endpoint accepts access tokens
 		http.oauth2ResourceServer((resourceServer) -> resourceServer.jwt(Customizer.withDefaults()));
