@@ -8,7 +8,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.PropertySource;
 import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.core.io.ClassPathResource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,9 +44,24 @@ class KafkaPropertyMappingTests {
 		assertThat(environment.getProperty("spring.kafka.consumer.max-poll-records")).isEqualTo("250");
 	}
 
+	@Test
+	void bootSeesTheProcessorPropertiesSetAsEnvironmentVariables() throws IOException {
+		// as docker-compose.yml sets them (TIMESHEETS_PROCESSOR_CONCURRENCY)
+		StandardEnvironment environment = environment(
+				new SystemEnvironmentPropertySource("env", Map.of("TIMESHEETS_PROCESSOR_GROUP_ID", "env-group",
+						"TIMESHEETS_PROCESSOR_CONCURRENCY", "2", "TIMESHEETS_PROCESSOR_MAX_POLL_RECORDS", "300")));
+		assertThat(environment.getProperty("spring.kafka.consumer.group-id")).isEqualTo("env-group");
+		assertThat(environment.getProperty("spring.kafka.listener.concurrency")).isEqualTo("2");
+		assertThat(environment.getProperty("spring.kafka.consumer.max-poll-records")).isEqualTo("300");
+	}
+
 	private static StandardEnvironment environment(Map<String, Object> set) throws IOException {
+		return environment(new MapPropertySource("set", set));
+	}
+
+	private static StandardEnvironment environment(PropertySource<?> set) throws IOException {
 		StandardEnvironment environment = new StandardEnvironment();
-		environment.getPropertySources().addFirst(new MapPropertySource("set", set));
+		environment.getPropertySources().addFirst(set);
 		new YamlPropertySourceLoader().load("application.yml", new ClassPathResource("application.yml"))
 			.forEach(environment.getPropertySources()::addLast);
 		return environment;
