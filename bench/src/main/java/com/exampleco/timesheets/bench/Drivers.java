@@ -2,14 +2,12 @@ package com.exampleco.timesheets.bench;
 
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -52,12 +50,11 @@ final class Drivers {
 		AtomicLong accepted = new AtomicLong();
 		AtomicLong errors = new AtomicLong();
 		Latencies latencies = new Latencies();
-		long measureFrom = System.nanoTime() + warmupSeconds * 1_000_000_000L;
-		long end = measureFrom + seconds * 1_000_000_000L;
-		runClients(clients, () -> {
+		Clients.Window window = Clients.Window.after(warmupSeconds, seconds);
+		Clients.run(clients, () -> {
 			HttpClient client = Http.client();
 			String bearer = token.get();
-			while (System.nanoTime() < end) {
+			while (window.open()) {
 				long first = nextSeq.getAndAdd(batchSize);
 				String body = payloads.batchJson(phase, first, batchSize);
 				long sent = System.nanoTime();
@@ -65,7 +62,7 @@ final class Drivers {
 				long answered = System.nanoTime();
 				if (response.statusCode() == 202) {
 					accepted.addAndGet(batchSize);
-					if (sent >= measureFrom && answered <= end) {
+					if (window.measures(sent) && answered <= window.end()) {
 						measuredEntries.addAndGet(batchSize);
 						latencies.record(answered - sent);
 					}
@@ -86,19 +83,18 @@ final class Drivers {
 		AtomicLong measured = new AtomicLong();
 		AtomicLong errors = new AtomicLong();
 		Latencies latencies = new Latencies();
-		long measureFrom = System.nanoTime() + warmupSeconds * 1_000_000_000L;
-		long end = measureFrom + seconds * 1_000_000_000L;
-		runClients(clients, () -> {
+		Clients.Window window = Clients.Window.after(warmupSeconds, seconds);
+		Clients.run(clients, () -> {
 			HttpClient client = Http.client();
 			String bearer = token.get();
-			long sent;
-			while ((sent = System.nanoTime()) < end) {
+			while (window.open()) {
+				long sent = System.nanoTime();
 				int status = Http.get(client, urls.get(), bearer);
 				long answered = System.nanoTime();
 				if (status != 200) {
 					errors.incrementAndGet();
 				}
-				else if (sent >= measureFrom) {
+				else if (window.measures(sent)) {
 					measured.incrementAndGet();
 					latencies.record(answered - sent);
 				}
@@ -236,35 +232,15 @@ final class Drivers {
 		return () -> queryBase + "/timesheets/" + ids.get(ThreadLocalRandom.current().nextInt(ids.size()));
 	}
 
+	/** The unfiltered list's first page (the newest timesheets of all employees). */
+	static Supplier<String> firstPage(String queryBase) {
+		return () -> queryBase + "/timesheets?limit=50";
+	}
+
 	/** A random employee's first page, for the filtered list. */
 	static Supplier<String> byEmployee(String queryBase) {
 		return () -> queryBase + "/timesheets?employeeId="
 				+ Payloads.employee(ThreadLocalRandom.current().nextInt(Payloads.EMPLOYEES)) + "&limit=50";
-	}
-
-	interface ClientLoop {
-
-		void run() throws Exception;
-
-	}
-
-	private static void runClients(int clients, ClientLoop loop) throws Exception {
-		ExecutorService pool = Executors.newFixedThreadPool(clients);
-		try {
-			List<Future<?>> futures = new ArrayList<>();
-			for (int i = 0; i < clients; i++) {
-				futures.add(pool.submit(() -> {
-					loop.run();
-					return null;
-				}));
-			}
-			for (Future<?> future : futures) {
-				future.get();
-			}
-		}
-		finally {
-			pool.shutdownNow();
-		}
 	}
 
 }
