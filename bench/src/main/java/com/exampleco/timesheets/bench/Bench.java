@@ -14,19 +14,11 @@ import java.util.Map;
  */
 public final class Bench {
 
-	private final Settings settings;
+	private Bench() {
+	}
 
-	private final Path repo;
-
-	private final Path out;
-
-	private final boolean jfr;
-
-	private Bench(Settings settings, Path repo, Path out, boolean jfr) {
-		this.settings = settings;
-		this.repo = repo;
-		this.out = out;
-		this.jfr = jfr;
+	/** The command line's choices. */
+	private record Options(Settings settings, Path repo, Path out, boolean jfr) {
 	}
 
 	public static void main(String[] args) throws Exception {
@@ -55,19 +47,20 @@ public final class Bench {
 		if (out == null) {
 			out = repo.resolve("bench/target/bench-" + settings.mode() + ".json");
 		}
-		new Bench(settings, repo, out, jfr).run();
+		run(new Options(settings, repo, out, jfr));
 		System.exit(0);
 	}
 
-	private void run() throws Exception {
-		Report report = new Report(this.settings.mode());
+	private static void run(Options options) throws Exception {
+		Settings settings = options.settings();
+		Report report = new Report(settings.mode());
 		Payloads payloads = new Payloads(Long.toString(System.currentTimeMillis(), 36));
 		long started = System.nanoTime();
 		try (Machine machine = new Machine()) {
 			BenchRun.step(started,
 					"starting the pipeline (broker, PostgreSQL, auth server, ingest API, query API; the processor for its phase)");
-			try (Stack stack = PipelineStack.start(this.repo, this.settings.partitions(), this.jfr)) {
-				BenchRun run = new BenchRun(this.settings, stack, payloads, report, started);
+			try (Stack stack = PipelineStack.start(options.repo(), settings.partitions(), options.jfr())) {
+				BenchRun run = new BenchRun(settings, stack, payloads, report, started);
 				run.step("pipeline up: " + stack.pids());
 				stack.stopProcessor();
 				measure(run);
@@ -75,8 +68,8 @@ public final class Bench {
 			}
 			Map<String, Object> machineDescription = machine.describe();
 			report.printTable(System.out, machineDescription);
-			report.writeJson(this.out, machineDescription, this.settings.asMap());
-			BenchRun.step(started, "wrote " + this.out);
+			report.writeJson(options.out(), machineDescription, settings.asMap());
+			BenchRun.step(started, "wrote " + options.out());
 		}
 	}
 

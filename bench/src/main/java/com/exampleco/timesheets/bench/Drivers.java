@@ -46,41 +46,41 @@ final class Drivers {
 	static Phase ingest(String ingestBase, Supplier<String> token, Payloads payloads, String phase, int clients,
 			int batchSize, int warmupSeconds, int seconds) throws Exception {
 		AtomicLong nextSeq = new AtomicLong();
-		AtomicLong measuredEntries = new AtomicLong();
-		AtomicLong accepted = new AtomicLong();
-		AtomicLong errors = new AtomicLong();
-		Latencies latencies = new Latencies();
-		Clients.Window window = Clients.Window.after(warmupSeconds, seconds);
-		Clients.run(clients, () -> {
-			HttpClient client = Http.client();
-			String bearer = token.get();
-			while (window.open()) {
-				long first = nextSeq.getAndAdd(batchSize);
-				String body = payloads.batchJson(phase, first, batchSize);
-				long sent = System.nanoTime();
-				HttpResponse<String> response = Http.postBatch(client, ingestBase, bearer, body);
-				long answered = System.nanoTime();
-				if (response.statusCode() == 202) {
-					accepted.addAndGet(batchSize);
-					if (window.measures(sent) && answered <= window.end()) {
-						measuredEntries.addAndGet(batchSize);
-						latencies.record(answered - sent);
-					}
-				}
-				else {
-					errors.incrementAndGet();
-				}
-			}
-		});
-		return new Phase(measuredEntries.get() / (double) seconds, accepted.get(), errors.get(), latencies);
+		return closedLoop(token, clients, warmupSeconds, seconds,
+				() -> payloads.batchJson(phase, nextSeq.getAndAdd(batchSize), batchSize),
+				(client, bearer, body) -> (Http.postBatch(client, ingestBase, bearer, body).statusCode() == 202)
+						? batchSize : 0);
 	}
 
 	/**
 	 * {@code clients} readers, each with its own connection, GET the URLs back to back.
+	 * @return answered (200) requests per second over the measured window
 	 */
 	static Phase query(Supplier<String> token, Supplier<String> urls, int clients, int warmupSeconds, int seconds)
 			throws Exception {
+		return closedLoop(token, clients, warmupSeconds, seconds, urls,
+				(client, bearer, url) -> (Http.get(client, url, bearer) == 200) ? 1 : 0);
+	}
+
+	/** One timed request of a closed-loop client. */
+	interface Send<T> {
+
+		/**
+		 * @return the units it delivered (entries, reads); 0 for an error answer
+		 */
+		long send(HttpClient client, String bearer, T request) throws Exception;
+
+	}
+
+	/**
+	 * {@code clients} threads, each with its own HTTP client and token, send requests
+	 * back to back; a request is prepared before its clock starts. What was sent in the
+	 * measured window and answered before its end is measured.
+	 */
+	private static <T> Phase closedLoop(Supplier<String> token, int clients, int warmupSeconds, int seconds,
+			Supplier<T> next, Send<T> send) throws Exception {
 		AtomicLong measured = new AtomicLong();
+		AtomicLong delivered = new AtomicLong();
 		AtomicLong errors = new AtomicLong();
 		Latencies latencies = new Latencies();
 		Clients.Window window = Clients.Window.after(warmupSeconds, seconds);
@@ -88,19 +88,23 @@ final class Drivers {
 			HttpClient client = Http.client();
 			String bearer = token.get();
 			while (window.open()) {
+				T request = next.get();
 				long sent = System.nanoTime();
-				int status = Http.get(client, urls.get(), bearer);
+				long units = send.send(client, bearer, request);
 				long answered = System.nanoTime();
-				if (status != 200) {
+				if (units == 0) {
 					errors.incrementAndGet();
 				}
-				else if (window.measures(sent)) {
-					measured.incrementAndGet();
-					latencies.record(answered - sent);
+				else {
+					delivered.addAndGet(units);
+					if (window.measures(sent) && answered <= window.end()) {
+						measured.addAndGet(units);
+						latencies.record(answered - sent);
+					}
 				}
 			}
 		});
-		return new Phase(measured.get() / (double) seconds, measured.get(), errors.get(), latencies);
+		return new Phase(measured.get() / (double) seconds, delivered.get(), errors.get(), latencies);
 	}
 
 	/** The figures of one end-to-end level. */
