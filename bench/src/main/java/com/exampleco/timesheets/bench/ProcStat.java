@@ -29,12 +29,13 @@ record ProcStat(String name, long cpuMillis, long reapedChildrenCpuMillis) {
 	}
 
 	/**
-	 * The thread's group: its name with every run of digits as {@code N}, so that the
-	 * workers of one pool add up ({@code C2 CompilerThre}, {@code GC Thread#N},
-	 * {@code http-nio-N-exec}, {@code kafka-producer-}).
+	 * The thread's group: its name with every run of digits that does not follow a
+	 * capital letter as {@code N}, so that the workers of one pool add up
+	 * ({@code GC Thread#N}, {@code http-nio-N-exec}, {@code publish-N}) while HotSpot's
+	 * {@code C1}/{@code C2} compilers and {@code G1} threads keep their names.
 	 */
 	String threadGroup() {
-		return this.name.replaceAll("[0-9]+", "N");
+		return this.name.replaceAll("(?<![A-Z])[0-9]+", "N");
 	}
 
 	/**

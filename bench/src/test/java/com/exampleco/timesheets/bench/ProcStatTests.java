@@ -33,7 +33,10 @@ class ProcStatTests {
 	void threadsOfOnePoolShareAGroup() {
 		assertThat(stat("http-nio-8080-e").threadGroup()).isEqualTo("http-nio-N-e");
 		assertThat(stat("GC Thread#1").threadGroup()).isEqualTo(stat("GC Thread#12").threadGroup());
+		assertThat(stat("C2 CompilerThre").threadGroup()).isEqualTo("C2 CompilerThre");
+		assertThat(stat("G1 Conc#0").threadGroup()).isEqualTo("G1 Conc#N");
 		assertThat(ProcStat.isJitCompiler(stat("C1 CompilerThre").threadGroup())).isTrue();
+		assertThat(ProcStat.isJitCompiler(stat("C2 CompilerThre").threadGroup())).isTrue();
 		assertThat(ProcStat.isJitCompiler(stat("VM Thread").threadGroup())).isFalse();
 	}
 
