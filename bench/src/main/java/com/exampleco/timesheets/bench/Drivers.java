@@ -2,14 +2,12 @@ package com.exampleco.timesheets.bench;
 
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -48,63 +46,65 @@ final class Drivers {
 	static Phase ingest(String ingestBase, Supplier<String> token, Payloads payloads, String phase, int clients,
 			int batchSize, int warmupSeconds, int seconds) throws Exception {
 		AtomicLong nextSeq = new AtomicLong();
-		AtomicLong measuredEntries = new AtomicLong();
-		AtomicLong accepted = new AtomicLong();
-		AtomicLong errors = new AtomicLong();
-		Latencies latencies = new Latencies();
-		long measureFrom = System.nanoTime() + warmupSeconds * 1_000_000_000L;
-		long end = measureFrom + seconds * 1_000_000_000L;
-		runClients(clients, () -> {
-			HttpClient client = Http.client();
-			String bearer = token.get();
-			while (System.nanoTime() < end) {
-				long first = nextSeq.getAndAdd(batchSize);
-				String body = payloads.batchJson(phase, first, batchSize);
-				long sent = System.nanoTime();
-				HttpResponse<String> response = Http.postBatch(client, ingestBase, bearer, body);
-				long answered = System.nanoTime();
-				if (response.statusCode() == 202) {
-					accepted.addAndGet(batchSize);
-					if (sent >= measureFrom && answered <= end) {
-						measuredEntries.addAndGet(batchSize);
-						latencies.record(answered - sent);
-					}
-				}
-				else {
-					errors.incrementAndGet();
-				}
-			}
-		});
-		return new Phase(measuredEntries.get() / (double) seconds, accepted.get(), errors.get(), latencies);
+		return closedLoop(token, clients, warmupSeconds, seconds,
+				() -> payloads.batchJson(phase, nextSeq.getAndAdd(batchSize), batchSize),
+				(client, bearer, body) -> (Http.postBatch(client, ingestBase, bearer, body).statusCode() == 202)
+						? batchSize : 0);
 	}
 
 	/**
 	 * {@code clients} readers, each with its own connection, GET the URLs back to back.
+	 * @return answered (200) requests per second over the measured window
 	 */
 	static Phase query(Supplier<String> token, Supplier<String> urls, int clients, int warmupSeconds, int seconds)
 			throws Exception {
+		return closedLoop(token, clients, warmupSeconds, seconds, urls,
+				(client, bearer, url) -> (Http.get(client, url, bearer) == 200) ? 1 : 0);
+	}
+
+	/** One timed request of a closed-loop client. */
+	interface Send<T> {
+
+		/**
+		 * @return the units it delivered (entries, reads); 0 for an error answer
+		 */
+		long send(HttpClient client, String bearer, T request) throws Exception;
+
+	}
+
+	/**
+	 * {@code clients} threads, each with its own HTTP client and token, send requests
+	 * back to back; a request is prepared before its clock starts. What was sent in the
+	 * measured window and answered before its end is measured.
+	 */
+	private static <T> Phase closedLoop(Supplier<String> token, int clients, int warmupSeconds, int seconds,
+			Supplier<T> next, Send<T> send) throws Exception {
 		AtomicLong measured = new AtomicLong();
+		AtomicLong delivered = new AtomicLong();
 		AtomicLong errors = new AtomicLong();
 		Latencies latencies = new Latencies();
-		long measureFrom = System.nanoTime() + warmupSeconds * 1_000_000_000L;
-		long end = measureFrom + seconds * 1_000_000_000L;
-		runClients(clients, () -> {
+		Clients.Window window = Clients.Window.after(warmupSeconds, seconds);
+		Clients.run(clients, () -> {
 			HttpClient client = Http.client();
 			String bearer = token.get();
-			long sent;
-			while ((sent = System.nanoTime()) < end) {
-				int status = Http.get(client, urls.get(), bearer);
+			while (window.open()) {
+				T request = next.get();
+				long sent = System.nanoTime();
+				long units = send.send(client, bearer, request);
 				long answered = System.nanoTime();
-				if (status != 200) {
+				if (units == 0) {
 					errors.incrementAndGet();
 				}
-				else if (sent >= measureFrom) {
-					measured.incrementAndGet();
-					latencies.record(answered - sent);
+				else {
+					delivered.addAndGet(units);
+					if (window.measures(sent) && answered <= window.end()) {
+						measured.addAndGet(units);
+						latencies.record(answered - sent);
+					}
 				}
 			}
 		});
-		return new Phase(measured.get() / (double) seconds, measured.get(), errors.get(), latencies);
+		return new Phase(measured.get() / (double) seconds, delivered.get(), errors.get(), latencies);
 	}
 
 	/** The figures of one end-to-end level. */
@@ -236,35 +236,15 @@ final class Drivers {
 		return () -> queryBase + "/timesheets/" + ids.get(ThreadLocalRandom.current().nextInt(ids.size()));
 	}
 
+	/** The unfiltered list's first page (the newest timesheets of all employees). */
+	static Supplier<String> firstPage(String queryBase) {
+		return () -> queryBase + "/timesheets?limit=50";
+	}
+
 	/** A random employee's first page, for the filtered list. */
 	static Supplier<String> byEmployee(String queryBase) {
 		return () -> queryBase + "/timesheets?employeeId="
 				+ Payloads.employee(ThreadLocalRandom.current().nextInt(Payloads.EMPLOYEES)) + "&limit=50";
-	}
-
-	interface ClientLoop {
-
-		void run() throws Exception;
-
-	}
-
-	private static void runClients(int clients, ClientLoop loop) throws Exception {
-		ExecutorService pool = Executors.newFixedThreadPool(clients);
-		try {
-			List<Future<?>> futures = new ArrayList<>();
-			for (int i = 0; i < clients; i++) {
-				futures.add(pool.submit(() -> {
-					loop.run();
-					return null;
-				}));
-			}
-			for (Future<?> future : futures) {
-				future.get();
-			}
-		}
-		finally {
-			pool.shutdownNow();
-		}
 	}
 
 }

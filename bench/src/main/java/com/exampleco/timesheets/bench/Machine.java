@@ -1,6 +1,8 @@
 package com.exampleco.timesheets.bench;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -8,12 +10,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /** What the machine is, how loaded it was during the run, and peak RSS of processes. */
 final class Machine implements AutoCloseable {
+
+	private static final Pattern CLIENT_BACKEND = Pattern
+		.compile("^postgres: (\\S+: )?\\S+ \\S+ (\\S+\\(\\d+\\)|\\[local\\])");
 
 	private final List<Double> loads = new ArrayList<>();
 
@@ -96,16 +104,7 @@ final class Machine implements AutoCloseable {
 	 * @return milliseconds, or -1 when the process is gone
 	 */
 	static long cpuMillis(long pid) {
-		try {
-			String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-			// fields[0] is field 3 (state); utime and stime are fields 14 and 15, in
-			// clock ticks of 1/100 s
-			return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
-		}
-		catch (IOException | RuntimeException ex) {
-			return -1;
-		}
+		return stat(Path.of("/proc", Long.toString(pid), "stat")).map(ProcStat::cpuMillis).orElse(-1L);
 	}
 
 	/**
@@ -115,24 +114,75 @@ final class Machine implements AutoCloseable {
 	 * @return milliseconds, or -1 when not found
 	 */
 	static long postgresCpuMillis(int port) {
-		return postmaster(port)
-			.map((postmaster) -> cpuMillis(postmaster.pid()) + reapedChildrenCpuMillis(postmaster.pid())
-					+ postmaster.descendants().mapToLong((child) -> Math.max(0, cpuMillis(child.pid()))).sum())
-			.orElse(-1L);
+		return postmaster(port).map((postmaster) -> {
+			Optional<ProcStat> own = stat(Path.of("/proc", Long.toString(postmaster.pid()), "stat"));
+			return own.map((stat) -> stat.cpuMillis() + stat.reapedChildrenCpuMillis()).orElse(0L)
+					+ postmaster.descendants().mapToLong((child) -> Math.max(0, cpuMillis(child.pid()))).sum();
+		}).orElse(-1L);
 	}
 
 	/**
-	 * CPU time of a process's children that have exited and been waited for (cutime +
-	 * cstime): the backends of closed connections, which the postmaster reaps.
+	 * CPU time of PostgreSQL's background work: the postmaster's own and that of its live
+	 * children that serve no client connection (checkpointer, WAL writer, background
+	 * writer, autovacuum). What {@link #postgresCpuMillis(int)} counts beyond this is the
+	 * client backends' work, live and exited (an autovacuum worker that exited counts
+	 * there too: the postmaster's reaped children cannot be told apart).
+	 * @param port the server's port
+	 * @return milliseconds, or -1 when not found
 	 */
-	static long reapedChildrenCpuMillis(long pid) {
+	static long postgresBackgroundCpuMillis(int port) {
+		return postmaster(port).map((postmaster) -> Math.max(0, cpuMillis(postmaster.pid())) + postmaster.descendants()
+			.filter((child) -> !isPostgresClientBackend(commandLine(child.pid())))
+			.mapToLong((child) -> Math.max(0, cpuMillis(child.pid())))
+			.sum()).orElse(-1L);
+	}
+
+	/**
+	 * CPU time of a live process's threads by group ({@link ProcStat#threadGroup()}),
+	 * from /proc/pid/task/tid/stat.
+	 * @param pid the process id
+	 * @return milliseconds per group, empty when the process is gone
+	 */
+	static Map<String, Long> threadCpuMillis(long pid) {
+		Map<String, Long> groups = new TreeMap<>();
+		try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+			tasks.forEach((task) -> stat(task.resolve("stat"))
+				.ifPresent((stat) -> groups.merge(stat.threadGroup(), stat.cpuMillis(), Long::sum)));
+		}
+		catch (IOException | UncheckedIOException ex) {
+			// the process ended meanwhile
+		}
+		return groups;
+	}
+
+	/**
+	 * Whether a PostgreSQL process title names a client connection
+	 * ({@code postgres: user database host(port) state}, or {@code [local]} for a socket)
+	 * rather than background work ({@code postgres: checkpointer}, {@code walwriter},
+	 * {@code autovacuum worker}, …).
+	 */
+	static boolean isPostgresClientBackend(String commandLine) {
+		return CLIENT_BACKEND.matcher(commandLine).find();
+	}
+
+	private static Optional<ProcStat> stat(Path file) {
 		try {
-			String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-			return (Long.parseLong(fields[13]) + Long.parseLong(fields[14])) * 10;
+			return Optional.of(ProcStat.parse(Files.readString(file)));
 		}
 		catch (IOException | RuntimeException ex) {
-			return 0;
+			return Optional.empty();
+		}
+	}
+
+	private static String commandLine(long pid) {
+		try {
+			return new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")),
+					StandardCharsets.UTF_8)
+				.replace('\0', ' ')
+				.trim();
+		}
+		catch (IOException ex) {
+			return "";
 		}
 	}
 
@@ -153,14 +203,8 @@ final class Machine implements AutoCloseable {
 	 * @return {postmaster, largest child} in kB, empty when not found
 	 */
 	static Optional<long[]> postgresPeakRssKb(int port) {
-		return ProcessHandle.allProcesses()
-			.filter((p) -> p.info()
-				.commandLine()
-				.map((c) -> c.contains("postgres") && c.contains("-p " + port))
-				.orElse(false))
-			.findFirst()
-			.map((postmaster) -> new long[] { peakRssKb(postmaster.pid()),
-					postmaster.descendants().mapToLong((child) -> peakRssKb(child.pid())).max().orElse(-1) });
+		return postmaster(port).map((postmaster) -> new long[] { peakRssKb(postmaster.pid()),
+				postmaster.descendants().mapToLong((child) -> peakRssKb(child.pid())).max().orElse(-1) });
 	}
 
 	@Override

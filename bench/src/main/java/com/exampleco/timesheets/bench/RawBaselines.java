@@ -7,131 +7,22 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
 import com.exampleco.timesheets.events.TimesheetEntry;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.TopicPartitionInfo;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * The raw baselines: what the same broker and database do for plain clients with the same
- * payloads and no pipeline in between.
+ * The raw database baselines: what the same PostgreSQL does for plain JDBC clients with
+ * the same rows and no pipeline in between (the Kafka one is {@link KafkaBaseline}).
  */
 final class RawBaselines {
 
 	private RawBaselines() {
-	}
-
-	/**
-	 * Producer settings of ingest-api (acks=all, idempotent, lz4, linger 5 ms), no
-	 * transactions.
-	 */
-	static Map<String, Object> producerConfig(String bootstrap) {
-		Map<String, Object> config = new HashMap<>();
-		config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-		config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-		config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-		config.put(ProducerConfig.ACKS_CONFIG, "all");
-		config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-		config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-		config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-		return config;
-	}
-
-	static void createTopic(String bootstrap, String topic, int partitions) throws Exception {
-		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-			if (!admin.listTopics().names().get().contains(topic)) {
-				admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
-			}
-		}
-	}
-
-	/**
-	 * Commits the topic's current end offsets as the consumer group's position, so that a
-	 * processor started later reads only what is written from now on.
-	 * @return how many records the group skips (the sum over the partitions of what lay
-	 * before the end offsets and after its previous position)
-	 */
-	static long skipToEnd(String bootstrap, String topic, String group) throws Exception {
-		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-			Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-			for (TopicPartitionInfo partition : admin.describeTopics(List.of(topic))
-				.allTopicNames()
-				.get()
-				.get(topic)
-				.partitions()) {
-				latest.put(new TopicPartition(topic, partition.partition()), OffsetSpec.latest());
-			}
-			Map<TopicPartition, OffsetAndMetadata> previous = admin.listConsumerGroupOffsets(group)
-				.partitionsToOffsetAndMetadata()
-				.get();
-			Map<TopicPartition, OffsetAndMetadata> ends = new HashMap<>();
-			long skipped = 0;
-			for (var entry : admin.listOffsets(latest).all().get().entrySet()) {
-				long end = entry.getValue().offset();
-				OffsetAndMetadata before = previous.get(entry.getKey());
-				skipped += end - ((before != null) ? before.offset() : 0);
-				ends.put(entry.getKey(), new OffsetAndMetadata(end));
-			}
-			admin.alterConsumerGroupOffsets(group, ends).all().get();
-			return skipped;
-		}
-	}
-
-	/**
-	 * Plain KafkaProducer: {@code count} submission records (after a tenth as warm-up) to
-	 * a topic with the pipeline topic's partition count.
-	 * @return records per second
-	 */
-	static double produce(String bootstrap, String topic, Payloads payloads, int count) throws Exception {
-		UUID batch = UUID.randomUUID();
-		// payloads built before the clock starts: the baseline is the broker and client
-		List<ProducerRecord<String, byte[]>> records = new ArrayList<>(count);
-		for (int i = 0; i < count; i++) {
-			records.add(payloads.submission(topic, "raw", i, batch));
-		}
-		AtomicReference<Exception> failure = new AtomicReference<>();
-		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerConfig(bootstrap))) {
-			int warmup = count / 10;
-			for (int i = 0; i < warmup; i++) {
-				producer.send(records.get(i));
-			}
-			producer.flush();
-			long start = System.nanoTime();
-			for (int i = warmup; i < count; i++) {
-				producer.send(records.get(i), (metadata, ex) -> {
-					if (ex != null) {
-						failure.compareAndSet(null, ex);
-					}
-				});
-			}
-			producer.flush();
-			long elapsed = System.nanoTime() - start;
-			if (failure.get() != null) {
-				throw failure.get();
-			}
-			return (count - warmup) / (elapsed / 1e9);
-		}
 	}
 
 	static final String UPSERT = """
@@ -176,29 +67,15 @@ final class RawBaselines {
 			upsertRange(connection, payloads, prefix, withOutcome, -batchSize * threads, 0); // warm-up
 		}
 		AtomicLong next = new AtomicLong();
-		ExecutorService pool = Executors.newFixedThreadPool(threads);
 		long start = System.nanoTime();
-		try {
-			List<Future<?>> futures = new ArrayList<>();
-			for (int t = 0; t < threads; t++) {
-				futures.add(pool.submit(() -> {
-					try (Connection connection = db.connect()) {
-						long from;
-						while ((from = next.getAndAdd(batchSize)) < count) {
-							upsertRange(connection, payloads, prefix, withOutcome, from,
-									Math.min(from + batchSize, count));
-						}
-					}
-					return null;
-				}));
+		Clients.run(threads, () -> {
+			try (Connection connection = db.connect()) {
+				long from;
+				while ((from = next.getAndAdd(batchSize)) < count) {
+					upsertRange(connection, payloads, prefix, withOutcome, from, Math.min(from + batchSize, count));
+				}
 			}
-			for (Future<?> future : futures) {
-				future.get();
-			}
-		}
-		finally {
-			pool.shutdownNow();
-		}
+		});
 		return count / ((System.nanoTime() - start) / 1e9);
 	}
 
@@ -251,43 +128,37 @@ final class RawBaselines {
 	static Throughput pointSelect(Db db, List<UUID> ids, int threads, int warmupSeconds, int seconds) throws Exception {
 		Latencies latencies = new Latencies();
 		AtomicLong done = new AtomicLong();
-		long measureFrom = System.nanoTime() + warmupSeconds * 1_000_000_000L;
-		long end = measureFrom + seconds * 1_000_000_000L;
-		ExecutorService pool = Executors.newFixedThreadPool(threads);
-		try {
-			List<Future<?>> futures = new ArrayList<>();
-			for (int t = 0; t < threads; t++) {
-				futures.add(pool.submit(() -> {
-					try (Connection connection = db.connect();
-							PreparedStatement statement = connection
-								.prepareStatement("SELECT * FROM timesheets WHERE timesheet_id = ?")) {
-						connection.setReadOnly(true);
-						long now;
-						while ((now = System.nanoTime()) < end) {
-							statement.setObject(1, ids.get(ThreadLocalRandom.current().nextInt(ids.size())));
-							try (ResultSet rows = statement.executeQuery()) {
-								if (!rows.next()) {
-									throw new IllegalStateException("no row for a known id");
-								}
-							}
-							long after = System.nanoTime();
-							if (now >= measureFrom) {
-								latencies.record(after - now);
-								done.incrementAndGet();
-							}
-						}
+		Clients.Window window = Clients.Window.after(warmupSeconds, seconds);
+		Clients.run(threads, () -> {
+			try (Connection connection = db.connect();
+					PreparedStatement statement = connection
+						.prepareStatement("SELECT * FROM timesheets WHERE timesheet_id = ?")) {
+				connection.setReadOnly(true);
+				while (window.open()) {
+					long sent = System.nanoTime();
+					statement.setObject(1, ids.get(ThreadLocalRandom.current().nextInt(ids.size())));
+					readRow(statement);
+					if (window.measures(sent)) {
+						latencies.record(System.nanoTime() - sent);
+						done.incrementAndGet();
 					}
-					return null;
-				}));
+				}
 			}
-			for (Future<?> future : futures) {
-				future.get();
-			}
-		}
-		finally {
-			pool.shutdownNow();
-		}
+		});
 		return new Throughput(done.get() / (double) seconds, latencies);
+	}
+
+	/** Reads the one row of a point select, every column, as the query API maps it. */
+	private static void readRow(PreparedStatement statement) throws SQLException {
+		try (ResultSet rows = statement.executeQuery()) {
+			if (!rows.next()) {
+				throw new IllegalStateException("no row for a known id");
+			}
+			int columns = rows.getMetaData().getColumnCount();
+			for (int i = 1; i <= columns; i++) {
+				rows.getObject(i);
+			}
+		}
 	}
 
 	/** A rate and the latencies behind it. */
