@@ -3,9 +3,6 @@ package com.exampleco.timesheets.launcher.process;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -154,22 +151,8 @@ public final class JavaProcess {
 	 * log's tail)
 	 */
 	public void awaitHealthy(Duration timeout) {
-		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-		awaitCondition(timeout, () -> {
-			try {
-				HttpResponse<Void> response = http.send(
-						HttpRequest.newBuilder(this.healthUrl).timeout(Duration.ofSeconds(5)).build(),
-						HttpResponse.BodyHandlers.discarding());
-				return response.statusCode() == 200;
-			}
-			catch (IOException ex) {
-				return false;
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException("interrupted", ex);
-			}
-		}, "healthy");
+		HealthProbe probe = new HealthProbe(this.healthUrl);
+		awaitCondition(timeout, probe::answersOk, "healthy");
 	}
 
 	/**
@@ -283,19 +266,7 @@ public final class JavaProcess {
 	 * @throws UncheckedIOException when the log cannot be read
 	 */
 	public List<String> output() {
-		try {
-			List<String> lines = Files.readAllLines(this.log, StandardCharsets.UTF_8);
-			int start = 0;
-			for (int i = 0; i < lines.size(); i++) {
-				if (lines.get(i).startsWith(START_MARKER)) {
-					start = i + 1;
-				}
-			}
-			return List.copyOf(lines.subList(start, lines.size()));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return ProcessLogs.lastRun(this.log);
 	}
 
 	/**
@@ -304,7 +275,7 @@ public final class JavaProcess {
 	 * @return the lines, prefixed with the name
 	 */
 	public String tail(int lines) {
-		return LogTails.tail(this.name, this.log, lines);
+		return ProcessLogs.tail(this.name, this.log, lines);
 	}
 
 	private static void pause(Duration duration) {

@@ -10,6 +10,10 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import com.exampleco.timesheets.launcher.FreePorts;
+import com.exampleco.timesheets.launcher.kafka.KafkaBroker;
+import com.exampleco.timesheets.launcher.process.JavaProcess;
+import com.exampleco.timesheets.launcher.process.ProcessLogs;
 import com.exampleco.timesheets.testsupport.kafka.KafkaForTests;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.ExposedPort;
@@ -24,7 +28,9 @@ import org.testcontainers.kafka.KafkaContainer;
  * fixed free host port, so that {@link #stop()} and {@link #start()} (a
  * {@code docker stop} / {@code docker start} of the same container, which keeps its log
  * directory) bring it back on the same address with the same topics, transactions and
- * group offsets. The container's output goes to {@code <logs>/kafka.log}.
+ * group offsets. The container's output goes to {@code <logs>/kafka.log}. The harness's
+ * own broker kind (Docker only); the process broker is the launcher's
+ * {@code ProcessKafkaBroker}.
  */
 final class ContainerKafkaBroker implements KafkaBroker {
 
@@ -75,11 +81,11 @@ final class ContainerKafkaBroker implements KafkaBroker {
 		while (!KafkaBroker.answers(bootstrapServers())) {
 			if (!this.container.isRunning()) {
 				throw new IllegalStateException("the Kafka container stopped before it was ready:\n"
-						+ JavaProcess.tail("kafka", this.logFile, 60));
+						+ ProcessLogs.tail("kafka", this.logFile, 60));
 			}
 			if (System.nanoTime() > deadline) {
 				throw new IllegalStateException("the Kafka container was not ready within " + timeout + ":\n"
-						+ JavaProcess.tail("kafka", this.logFile, 60));
+						+ ProcessLogs.tail("kafka", this.logFile, 60));
 			}
 			sleep(Duration.ofMillis(500));
 		}

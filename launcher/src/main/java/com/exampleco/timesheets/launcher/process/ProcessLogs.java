@@ -9,12 +9,36 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The last lines of process logs, for failure messages. Never throws: a missing or
- * unreadable log is reported in the text.
+ * Reading the logs {@link JavaProcess} writes: the last run's output, and the last lines
+ * for failure messages (these never throw: a missing or unreadable log is reported in the
+ * text).
  */
-public final class LogTails {
+public final class ProcessLogs {
 
-	private LogTails() {
+	private ProcessLogs() {
+	}
+
+	/**
+	 * What the last run printed: the lines after the log's last
+	 * {@value JavaProcess#START_MARKER} line (all lines when there is none).
+	 * @param log the log file
+	 * @return the lines, never null
+	 * @throws UncheckedIOException when the log cannot be read
+	 */
+	public static List<String> lastRun(Path log) {
+		try {
+			List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+			int start = 0;
+			for (int i = 0; i < lines.size(); i++) {
+				if (lines.get(i).startsWith(JavaProcess.START_MARKER)) {
+					start = i + 1;
+				}
+			}
+			return List.copyOf(lines.subList(start, lines.size()));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/**
