@@ -164,22 +164,11 @@ public final class JavaProcess {
 	 * log's tail)
 	 */
 	public void awaitCondition(Duration timeout, BooleanSupplier condition, String what) {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		while (true) {
-			if (!isAlive()) {
-				throw new IllegalStateException(
-						this.name + " exited with code " + ((this.process != null) ? this.process.exitValue() : "?")
-								+ " before it was " + what + "\n" + tail(60));
-			}
-			if (condition.getAsBoolean()) {
-				return;
-			}
-			if (System.nanoTime() > deadline) {
-				throw new IllegalStateException(
-						this.name + " was not " + what + " within " + timeout + "\n" + tail(60));
-			}
-			pause(Duration.ofMillis(300));
-		}
+		new Polling(timeout, Duration.ofMillis(300)).until(condition,
+				() -> isAlive() ? null
+						: this.name + " exited with code " + ((this.process != null) ? this.process.exitValue() : "?")
+								+ " before it was " + what + "\n" + tail(60),
+				() -> this.name + " was not " + what + " within " + timeout + "\n" + tail(60));
 	}
 
 	/**
@@ -276,16 +265,6 @@ public final class JavaProcess {
 	 */
 	public String tail(int lines) {
 		return ProcessLogs.tail(this.name, this.log, lines);
-	}
-
-	private static void pause(Duration duration) {
-		try {
-			Thread.sleep(duration.toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("interrupted", ex);
-		}
 	}
 
 	@Override

@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import com.exampleco.timesheets.launcher.FreePorts;
 import com.exampleco.timesheets.launcher.kafka.KafkaBroker;
 import com.exampleco.timesheets.launcher.process.JavaProcess;
+import com.exampleco.timesheets.launcher.process.Polling;
 import com.exampleco.timesheets.launcher.process.ProcessLogs;
 import com.exampleco.timesheets.testsupport.kafka.KafkaForTests;
 import com.github.dockerjava.api.DockerClient;
@@ -77,18 +78,12 @@ final class ContainerKafkaBroker implements KafkaBroker {
 
 	@Override
 	public void awaitReady(Duration timeout) {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		while (!KafkaBroker.answers(bootstrapServers())) {
-			if (!this.container.isRunning()) {
-				throw new IllegalStateException("the Kafka container stopped before it was ready:\n"
+		new Polling(timeout, Duration.ofMillis(500)).until(() -> KafkaBroker.answers(bootstrapServers()),
+				() -> this.container.isRunning() ? null
+						: "the Kafka container stopped before it was ready:\n"
+								+ ProcessLogs.tail("kafka", this.logFile, 60),
+				() -> "the Kafka container was not ready within " + timeout + ":\n"
 						+ ProcessLogs.tail("kafka", this.logFile, 60));
-			}
-			if (System.nanoTime() > deadline) {
-				throw new IllegalStateException("the Kafka container was not ready within " + timeout + ":\n"
-						+ ProcessLogs.tail("kafka", this.logFile, 60));
-			}
-			sleep(Duration.ofMillis(500));
-		}
 	}
 
 	@Override
@@ -140,16 +135,6 @@ final class ContainerKafkaBroker implements KafkaBroker {
 				throw new UncheckedIOException(ex);
 			}
 		};
-	}
-
-	private static void sleep(Duration duration) {
-		try {
-			Thread.sleep(duration.toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("interrupted while waiting for the Kafka container", ex);
-		}
 	}
 
 	@Override
