@@ -42,8 +42,8 @@ public final class ApiRoutes {
 			PathPatternRequestMatcher.pathPattern(HttpMethod.GET, "/actuator/health/**"),
 			PathPatternRequestMatcher.pathPattern(HttpMethod.HEAD, "/actuator/health/**"));
 
-	// the API description: readable with any valid token of the issuer, whatever its
-	// scopes
+	// the API description: readable with any valid token of
+	// the issuer, whatever its scopes
 	private static final List<RequestMatcher> AUTHENTICATED = List.of(
 			PathPatternRequestMatcher.pathPattern(HttpMethod.GET, "/v3/api-docs"),
 			PathPatternRequestMatcher.pathPattern(HttpMethod.GET, "/v3/api-docs/**"));

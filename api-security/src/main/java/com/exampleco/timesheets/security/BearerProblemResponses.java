@@ -26,8 +26,8 @@ final class BearerProblemResponses {
 	// RFC 6750 section 3: error_description = 1*( %x20-21 / %x23-5B / %x5D-7E )
 	private static final Pattern NOT_ALLOWED = Pattern.compile("[^\\x20\\x21\\x23-\\x5B\\x5D-\\x7E]");
 
-	// Something shaped like a compact JWS/JWT, or a base64url run as long as a key or a
-	// signature
+	// Something shaped like a compact JWS/JWT, or a base64url
+	// run as long as a key or a signature
 	private static final Pattern TOKEN_LIKE = Pattern
 		.compile("[A-Za-z0-9_\\-]{10,}\\.[A-Za-z0-9_\\-]{2,}(\\.[A-Za-z0-9_\\-]*)*|[A-Za-z0-9_\\-]{24,}");
 

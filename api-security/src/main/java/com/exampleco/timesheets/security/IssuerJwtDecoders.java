@@ -42,11 +42,11 @@ final class IssuerJwtDecoders {
 				return decoder.decode(token);
 			}
 			catch (JwtDecoderInitializationException ex) {
-				// The issuer's discovery document could not be read: the token cannot be
-				// judged, which is no verdict on the token. As a JwtException that is not
-				// a BadJwtException it becomes an AuthenticationServiceException,
-				// answered
-				// 503 by IssuerUnavailableFailureHandler instead of escaping as a 500.
+				// The issuer's discovery document could not be read: the token cannot
+				// be judged, which is no verdict on the token. As a JwtException that
+				// is not a BadJwtException it becomes an
+				// AuthenticationServiceException, answered 503 by
+				// IssuerUnavailableFailureHandler instead of escaping as a 500.
 				throw new JwtException("the issuer's keys cannot be resolved right now", ex);
 			}
 			catch (BadJwtException ex) {
@@ -57,8 +57,8 @@ final class IssuerJwtDecoders {
 		if (cache.maxEntries() == 0) {
 			return translating;
 		}
-		// the same timestamp validator (skew, clock) judges a remembered token on every
-		// hit
+		// the same timestamp validator (skew, clock) judges
+		// a remembered token on every hit
 		return new VerifiedTokenCache(translating, timestamps, properties.clockSkew(), cache.maxEntries(),
 				cache.maxAge(), Clock.systemUTC());
 	}
@@ -72,8 +72,8 @@ final class IssuerJwtDecoders {
 		NimbusJwtDecoder.JwkSetUriJwtDecoderBuilder builder = (properties.jwkSetUri() != null)
 				? NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri().toString())
 				: NimbusJwtDecoder.withIssuerLocation(issuer);
-		// An explicit algorithm replaces the algorithms a discovery document would
-		// announce
+		// An explicit algorithm replaces the algorithms a
+		// discovery document would announce
 		NimbusJwtDecoder decoder = builder.jwsAlgorithm(SignatureAlgorithm.RS256).build();
 		decoder.setJwtValidator(validator(properties, timestamps));
 		return decoder;

@@ -16,8 +16,8 @@ import org.springframework.security.oauth2.server.authorization.token.JwtEncodin
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 
 /**
- * The authorization server's parts: clients, signing key, token claims and issuer. Each
- * bean replaces the one Spring Boot would auto-configure.
+ * The authorization server's parts: clients and apps, people, signing key, token claims
+ * and issuer. Each bean replaces the one Spring Boot would auto-configure.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AuthServerProperties.class)
@@ -36,8 +36,13 @@ class AuthorizationServerConfiguration {
 	}
 
 	@Bean
-	OAuth2TokenCustomizer<JwtEncodingContext> accessTokenClaims(AuthServerProperties properties) {
-		return new AccessTokenClaims(properties.audience(), properties.employeeClaim());
+	People people(AuthServerProperties properties) {
+		return new People(properties);
+	}
+
+	@Bean
+	OAuth2TokenCustomizer<JwtEncodingContext> accessTokenClaims(AuthServerProperties properties, People people) {
+		return new AccessTokenClaims(properties.audience(), properties.employeeClaim(), properties.teamClaim(), people);
 	}
 
 	@Bean

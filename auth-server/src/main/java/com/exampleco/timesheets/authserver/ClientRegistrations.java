@@ -2,6 +2,9 @@ package com.exampleco.timesheets.authserver;
 
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import com.exampleco.timesheets.authserver.AuthServerProperties.App;
 
 import com.exampleco.timesheets.authserver.AuthServerProperties.Client;
 
@@ -13,11 +16,12 @@ import org.springframework.security.oauth2.server.authorization.settings.OAuth2T
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
 
 /**
- * Turns configured {@link Client clients} into {@link RegisteredClient registrations}:
- * client-credentials grant only, {@code client_secret_basic} or
- * {@code client_secret_post}, self-contained (JWT) access tokens. The employee id and the
- * permissions flag travel as custom {@link ClientSettings} so the token customizer reads
- * them from the registration, whatever repository holds it.
+ * Turns configured {@link Client clients} and {@link App apps} into
+ * {@link RegisteredClient registrations}. Clients: client-credentials grant only,
+ * {@code client_secret_basic} or {@code client_secret_post}, self-contained (JWT) access
+ * tokens. The employee id and the permissions flag travel as custom
+ * {@link ClientSettings} so the token customizer reads them from the registration,
+ * whatever repository holds it.
  */
 final class ClientRegistrations {
 
@@ -37,7 +41,44 @@ final class ClientRegistrations {
 			.accessTokenFormat(OAuth2TokenFormat.SELF_CONTAINED)
 			.accessTokenTimeToLive(properties.accessTokenTtl())
 			.build();
-		return properties.clients().values().stream().map((client) -> registration(client, tokenSettings)).toList();
+		TokenSettings appTokenSettings = TokenSettings.builder()
+			.accessTokenFormat(OAuth2TokenFormat.SELF_CONTAINED)
+			.accessTokenTimeToLive(properties.accessTokenTtl())
+			.refreshTokenTimeToLive(properties.refreshTokenTtl())
+			.reuseRefreshTokens(false)
+			.build();
+		return Stream
+			.concat(properties.clients().values().stream().map((client) -> registration(client, tokenSettings)),
+					properties.apps().values().stream().map((app) -> registration(app, appTokenSettings)))
+			.toList();
+	}
+
+	/**
+	 * An app that signs people in: authorization code with PKCE required (Spring
+	 * Authorization Server accepts only {@code S256}); a confidential app authenticates
+	 * with its secret and gets refresh tokens (rotated on every use), a public one
+	 * authenticates with nothing but PKCE and gets none.
+	 */
+	private static RegisteredClient registration(App app, TokenSettings tokenSettings) {
+		RegisteredClient.Builder registration = RegisteredClient.withId(app.clientId())
+			.clientId(app.clientId())
+			.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+			.redirectUris((uris) -> uris.addAll(app.redirectUris()))
+			.postLogoutRedirectUris((uris) -> uris.addAll(app.postLogoutRedirectUris()))
+			.scopes((scopes) -> scopes.addAll(app.scopes()))
+			.clientSettings(
+					ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(app.consent()).build())
+			.tokenSettings(tokenSettings);
+		if (app.isPublic()) {
+			registration.clientAuthenticationMethod(ClientAuthenticationMethod.NONE);
+		}
+		else {
+			registration.clientSecret(encoded(app.secret()))
+				.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+				.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
+				.authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN);
+		}
+		return registration.build();
 	}
 
 	private static RegisteredClient registration(Client client, TokenSettings tokenSettings) {

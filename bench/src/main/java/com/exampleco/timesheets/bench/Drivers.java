@@ -217,9 +217,9 @@ final class Drivers {
 							pollMillis, deadline), pollMillis, TimeUnit.MILLISECONDS);
 				}
 				else {
-					// never seen within the drain time: counted at the time waited, a
-					// lower
-					// bound, so that the percentiles are not flattered by leaving it out
+					// never seen within the drain time: counted at the
+					// time waited, a lower bound, so that the
+					// percentiles are not flattered by leaving it out
 					visible.record(now - acceptedAt);
 					missing.incrementAndGet();
 					pending.decrementAndGet();

@@ -14,7 +14,7 @@ import com.exampleco.timesheets.events.TimesheetEvent;
 import com.exampleco.timesheets.events.TimesheetEventCodec;
 import com.exampleco.timesheets.events.TimesheetSubmitted;
 import com.exampleco.timesheets.events.Topics;
-import com.exampleco.timesheets.ingest.publishing.KeyLedger;
+import com.exampleco.timesheets.ingest.idempotency.KeyLedger;
 import com.exampleco.timesheets.testsupport.kafka.KafkaForTests;
 import com.exampleco.timesheets.testsupport.kafka.TopicReader;
 import com.exampleco.timesheets.testsupport.tokens.TestTokenIssuer;

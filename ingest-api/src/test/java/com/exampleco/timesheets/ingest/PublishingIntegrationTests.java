@@ -44,11 +44,10 @@ import static org.awaitility.Awaitility.await;
  * with CloudEvents headers; what it refuses or fails to commit is invisible to
  * {@code read_committed} readers.
  */
-// The first transaction of a fresh broker creates its transaction-state topic, which on a
-// loaded 2-core machine can outlast the default 10 s publish timeout (the API then
-// rightly
-// answers 503); this class tests what gets published, BrokerDownIntegrationTests the
-// bound.
+// The first transaction of a fresh broker creates its transaction-state
+// topic, which on a loaded 2-core machine can outlast the default 10 s
+// publish timeout (the API then rightly answers 503); this class tests
+// what gets published, BrokerDownIntegrationTests the bound.
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.kafka.producer.properties.max.request.size=2048",
 				"timesheets.ingest.publish-timeout=60s", "spring.kafka.producer.properties.max.block.ms=30000",
@@ -74,8 +73,8 @@ class PublishingIntegrationTests {
 
 	@DynamicPropertySource
 	static void issuer(DynamicPropertyRegistry registry) {
-		// api-security is on this test class path too; the auth server is no resource
-		// server
+		// api-security is on this test class path too; the
+		// auth server is no resource server
 		authServer = AuthServerApplication.start("--server.port=0",
 				"--spring.autoconfigure.exclude=com.exampleco.timesheets.security.ApiSecurityAutoConfiguration",
 				// a scraper: the only client that may read metrics and health details
@@ -138,8 +137,8 @@ class PublishingIntegrationTests {
 		assertThat(second.body()).isEqualTo(first.body());
 		String batchId = JsonPath.read(first.body(), "$.batchId");
 		awaitRecordsOfBatch(batchId, 1);
-		// a later request visible: the retry, had it published, would almost surely be
-		// too
+		// a later request visible: the retry, had it
+		// published, would almost surely be too
 		HttpResponse<String> next = post("/timesheet-batches", "application/json",
 				"[" + entryJson("after-retry", "") + "]", token, null);
 		awaitRecordsOfBatch(JsonPath.read(next.body(), "$.batchId"), 1);
@@ -149,8 +148,7 @@ class PublishingIntegrationTests {
 	@Test
 	void failedPublishLeavesNothingVisibleToReadCommittedReaders() throws Exception {
 		// The last entry makes a record larger than max.request.size (2048 bytes here):
-		// its
-		// send fails after the first two records were sent in the same transaction.
+		// its send fails after the first two records were sent in the same transaction.
 		String big = "\uD83D\uDE00".repeat(500);
 		String body = "[" + entryJson("abort-1", "") + "," + entryJson("abort-2", "") + ","
 				+ entryJson("abort-3", ",\"note\":\"" + big + "\"") + "]";

@@ -79,8 +79,8 @@ record StackSettings(Path dataDir, Path appsDir, Path samplesDir, int kafkaPort,
 
 	String h2Url() {
 		Path database = this.dataDir.resolve("h2").resolve("timesheets").toAbsolutePath();
-		// AUTO_SERVER lets the processor (writer) and the query API (reader) share the
-		// file
+		// AUTO_SERVER lets the processor (writer) and the
+		// query API (reader) share the file
 		return "jdbc:h2:file:" + database + ";AUTO_SERVER=TRUE;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
 				+ "DEFAULT_NULL_ORDERING=HIGH";
 	}

@@ -25,18 +25,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * No Docker engine runs where the tests run, so {@code docker-compose.yml} is checked
- * against the code instead of being started: every built service has a multi-stage,
- * non-root Dockerfile that builds its own module on a pinned JRE; every image is pinned;
- * every environment variable is one the app reads; published ports are the apps' ports;
- * start-up order waits on health checks. And it is safe to start (issue 13): no
- * {@code {noop}} or other literal secret, every secret a required {@code ${VAR:?…}}
- * reference to the git-ignored {@code .env} that {@code .env.example} describes, the
- * development auth server's public secrets all overridden, the auth server published on
- * loopback only.
+ * against the code instead of being started: every built service is built by the one
+ * multi-stage, non-root {@code docker/service.Dockerfile} from its own module (build
+ * argument {@code MODULE}) on a pinned JRE; every image is pinned; every environment
+ * variable is one the app reads; published ports are the apps' ports; start-up order
+ * waits on health checks. And it is safe to start (issue 13): no {@code {noop}} or other
+ * literal secret, every secret a required {@code ${VAR:?…}} reference to the git-ignored
+ * {@code .env} that {@code .env.example} describes, the development auth server's public
+ * secrets all overridden, the auth server published on loopback only.
  */
 class ComposeFileTests {
 
 	static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+
+	static final String DOCKERFILE = "docker/service.Dockerfile";
 
 	static final Pattern PINNED = Pattern.compile("[^:@]+[:@][^:]*\\d[^:]*");
 
@@ -79,9 +81,10 @@ class ComposeFileTests {
 	static String module(String name) {
 		Map<String, Object> build = (Map<String, Object>) service(name).get("build");
 		assertThat(build.get("context")).as("build context of %s", name).isEqualTo(".");
-		String dockerfile = (String) build.get("dockerfile");
-		assertThat(dockerfile).as("Dockerfile of %s", name).matches("[a-z-]+/Dockerfile");
-		return dockerfile.substring(0, dockerfile.indexOf('/'));
+		assertThat(build.get("dockerfile")).as("Dockerfile of %s", name).isEqualTo(DOCKERFILE);
+		Map<String, Object> args = (Map<String, Object>) build.get("args");
+		assertThat(args).as("build args of %s", name).isNotNull().containsKey("MODULE");
+		return (String) args.get("MODULE");
 	}
 
 	@Test
@@ -108,10 +111,12 @@ class ComposeFileTests {
 		String module = module(name);
 		String pom = Files.readString(ROOT.resolve("pom.xml"));
 		assertThat(pom).contains("<module>" + module + "</module>");
-		String dockerfile = Files.readString(ROOT.resolve(module).resolve("Dockerfile"));
+		String dockerfile = Files.readString(ROOT.resolve(DOCKERFILE));
 		assertThat(dockerfile).contains(" AS build")
-			.contains("-pl " + module + " ")
-			.contains("COPY --from=build /src/" + module + "/target/" + module + "-*-exec.jar")
+			.containsPattern("(?m)^ARG MODULE$")
+			.contains("-pl ${MODULE} -am package")
+			.contains("cp ${MODULE}/target/${MODULE}-*-exec.jar /src/app.jar")
+			.contains("COPY --from=build /src/app.jar /app/app.jar")
 			.containsPattern("(?m)^USER (?!root)\\w+");
 		List<String> froms = dockerfile.lines().filter((line) -> line.startsWith("FROM ")).toList();
 		assertThat(froms).hasSize(2);
@@ -142,8 +147,7 @@ class ComposeFileTests {
 				continue;
 			}
 			// Boot binds FOO_BARBAZ and FOO_BAR_BAZ alike to foo.bar-baz; a <name>
-			// segment
-			// of a documented property is a map key
+			// segment of a documented property is a map key
 			assertThat(documented).as("%s of %s is a property the app documents", variable, name)
 				.anySatisfy(
 						(property) -> assertThat(relaxed).matches(

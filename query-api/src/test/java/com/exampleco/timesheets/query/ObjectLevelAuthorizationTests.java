@@ -262,8 +262,8 @@ class ObjectLevelAuthorizationTests {
 
 	@Test
 	void blankEmployeeClaimIsRefusedEvenWhenNoDecoderSawIt() throws Exception {
-		// jwt() skips the decoder's identity check: the Caller resolver still fails
-		// closed
+		// jwt() skips the decoder's identity check: the
+		// Caller resolver still fails closed
 		this.mvc.perform(get("/timesheets").param("employeeId", "BOLA-BOB").with(Tokens.employee(" ", READ)))
 			.andExpect(status().isUnauthorized())
 			.andExpect(header().string("WWW-Authenticate", "Bearer error=\"invalid_token\", "

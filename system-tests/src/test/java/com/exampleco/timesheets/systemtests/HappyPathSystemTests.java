@@ -77,9 +77,8 @@ class HappyPathSystemTests {
 		assertThat(records).hasSize(ENTRIES);
 		assertThat(records.stream().map((r) -> Topic.header(r, "ce_id")).distinct()).hasSize(ENTRIES);
 
-		// approvals, rejections and deletions through the ingest API, on distinct
-		// timesheets
-		// of employees other than the approver (E1002)
+		// approvals, rejections and deletions through the ingest API, on
+		// distinct timesheets of employees other than the approver (E1002)
 		String approver = this.pipeline.accessToken(Pipeline.APPROVER);
 		String admin = this.pipeline.accessToken(Pipeline.ADMIN);
 		List<String> others = new ArrayList<>();

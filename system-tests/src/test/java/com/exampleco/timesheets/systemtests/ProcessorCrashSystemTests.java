@@ -74,8 +74,7 @@ class ProcessorCrashSystemTests {
 		List<ConsumerRecord<String, byte[]>> records = Topic.recordsOf(this.pipeline.kafkaBootstrap(), keys);
 		assertThat(records.stream().map((r) -> Topic.header(r, "ce_id")).distinct()).hasSize(total);
 		// a batch the dead instance had applied but not committed is delivered again:
-		// every
-		// such event is recorded as DUPLICATE, never applied twice (checked above)
+		// every such event is recorded as DUPLICATE, never applied twice (checked above)
 		System.out
 			.println("kill -9: redelivered events recorded as DUPLICATE: " + this.ledger.duplicateDeliveries(PREFIX));
 

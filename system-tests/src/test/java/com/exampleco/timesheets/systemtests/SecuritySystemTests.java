@@ -76,8 +76,8 @@ class SecuritySystemTests {
 	@Order(1)
 	void everyBadTokenIsAnswered401OnEveryApi() throws Exception {
 		TrustedKeyTokens tokens = new TrustedKeyTokens(pipeline);
-		// the control: a token made the same way without a defect is accepted by both
-		// APIs
+		// the control: a token made the same way without a
+		// defect is accepted by both APIs
 		assertThat(queryProbe(tokens.valid()).status()).isEqualTo(200);
 		assertThat(ingestProbe(tokens.valid()).status()).isEqualTo(422);
 
@@ -228,8 +228,7 @@ class SecuritySystemTests {
 				boolean allowed = token.getValue().stream().anyMatch(route.scopes()::contains);
 				Http.Answer answer = route.call().apply(issued.get(token.getKey()));
 				// the approver's token carries employee E1002: another employee's summary
-				// is
-				// 404 by the object-level rule, not by a scope
+				// is 404 by the object-level rule, not by a scope
 				int open = (route.name().startsWith("GET /employees") && token.getKey().equals("timesheets-approver"))
 						? 404 : route.open();
 				boolean ok = allowed ? answer.status() == open
@@ -417,8 +416,8 @@ class SecuritySystemTests {
 		expect(wrong, "permissions read without scope: read", 200, queryProbe(permissionsOnly));
 		expect(wrong, "permissions read without scope: upload", 403, ingestProbe(permissionsOnly));
 
-		// employee ids compare in one canonical form: a lower-case claim is the same
-		// employee
+		// employee ids compare in one canonical form: a
+		// lower-case claim is the same employee
 		String lowerCase = tokens.with((c) -> c.claim(claim, "e1001").claim("scope", "read:timesheets"));
 		expect(wrong, "claim e1001 reads E1001's timesheet", 200,
 				Http.get(pipeline.queryUrl() + "/timesheets/" + ownTimesheet, lowerCase));

@@ -25,10 +25,7 @@ public record TimesheetApproved(UUID eventId, UUID timesheetId, UUID batchId, In
 
 	public TimesheetApproved {
 		EventFields.check(eventId, timesheetId, batchId, occurredAt, actor, schemaVersion);
-		TextRules.requireFreeText(comment, "comment");
-		if (expectedVersion != null && expectedVersion < 1) {
-			throw new IllegalArgumentException("expectedVersion must be at least 1");
-		}
+		EventFields.checkDecision(comment, "comment", expectedVersion);
 	}
 
 	/**

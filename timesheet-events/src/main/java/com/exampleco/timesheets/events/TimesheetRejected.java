@@ -25,10 +25,7 @@ public record TimesheetRejected(UUID eventId, UUID timesheetId, UUID batchId, In
 
 	public TimesheetRejected {
 		EventFields.check(eventId, timesheetId, batchId, occurredAt, actor, schemaVersion);
-		TextRules.requireFreeText(reason, "reason");
-		if (expectedVersion != null && expectedVersion < 1) {
-			throw new IllegalArgumentException("expectedVersion must be at least 1");
-		}
+		EventFields.checkDecision(reason, "reason", expectedVersion);
 	}
 
 	/**

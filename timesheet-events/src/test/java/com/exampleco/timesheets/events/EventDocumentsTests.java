@@ -89,8 +89,8 @@ class EventDocumentsTests {
 		assertThat(accepted).as("mutations accepted").isGreaterThan(10);
 	}
 
-	// The records refuse blank client ids and subjects, which the schema's minLength lets
-	// by.
+	// The records refuse blank client ids and subjects,
+	// which the schema's minLength lets by.
 	private static boolean blankActorText(ObjectNode json) {
 		JsonNode actor = json.path("actor");
 		return actor.path("clientId").isString() && actor.path("clientId").asString().isBlank()

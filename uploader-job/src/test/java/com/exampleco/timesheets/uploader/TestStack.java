@@ -51,8 +51,8 @@ final class TestStack {
 			broker.brokerProperty("transaction.state.log.min.isr", "1");
 			broker.brokerProperty("offsets.topic.replication.factor", "1");
 			broker.afterPropertiesSet();
-			// the auth server is no resource server: keep api-security's decoder out of
-			// it
+			// the auth server is no resource server: keep
+			// api-security's decoder out of it
 			ConfigurableApplicationContext authServer = AuthServerApplication.start("--server.port=0",
 					"--spring.autoconfigure.exclude=" + API_SECURITY);
 			String issuer = "http://127.0.0.1:" + authServer.getEnvironment().getProperty("local.server.port");
@@ -80,8 +80,8 @@ final class TestStack {
 		return new ArrayList<>(List.of("--inbox", inbox, "--ingest-url", this.ingest.url(), "--token-uri",
 				this.auth.url() + "/oauth2/token", "--timesheets.uploader.auth.client-secret=uploader-secret",
 				"--timesheets.uploader.backoff.initial-delay=20ms", "--timesheets.uploader.backoff.max-delay=200ms",
-				// api-security is on this test class path (via ingest-api), not in the
-				// job's
+				// api-security is on this test class path
+				// (via ingest-api), not in the job's
 				"--spring.autoconfigure.exclude=" + API_SECURITY));
 	}
 

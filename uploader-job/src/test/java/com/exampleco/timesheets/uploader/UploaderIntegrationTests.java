@@ -178,10 +178,9 @@ class UploaderIntegrationTests {
 		JsonNode report = report("done/crash.csv");
 		assertThat(report.path("uploadId").asString()).isEqualTo(uploadId);
 		assertThat(record).doesNotExist();
-		// batch 1 was sent again under its key: the ingest API recognised key and body
-		// and answered as the first time without publishing again, so each entry is on
-		// the
-		// topic once, under the event ids of the first attempt
+		// batch 1 was sent again under its key: the ingest API recognised key and
+		// body and answered as the first time without publishing again, so each entry
+		// is on the topic once, under the event ids of the first attempt
 		List<TestStack.Event> events = stack.eventsOf(batchIds(report));
 		assertThat(events).hasSize(30);
 		assertThat(eventIds(events)).hasSize(30);

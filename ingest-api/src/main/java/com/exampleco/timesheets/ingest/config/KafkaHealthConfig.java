@@ -3,7 +3,7 @@ package com.exampleco.timesheets.ingest.config;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import com.exampleco.timesheets.ingest.publishing.KeyLedger;
+import com.exampleco.timesheets.ingest.idempotency.KeyLedger;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;

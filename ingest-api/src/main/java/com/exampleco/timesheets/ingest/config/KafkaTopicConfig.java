@@ -1,7 +1,7 @@
 package com.exampleco.timesheets.ingest.config;
 
 import com.exampleco.timesheets.events.Topics;
-import com.exampleco.timesheets.ingest.publishing.KeyLedger;
+import com.exampleco.timesheets.ingest.idempotency.KeyLedger;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 

@@ -1,16 +1,8 @@
 package com.exampleco.timesheets.ingest.deletion;
 
-import java.time.Clock;
-import java.util.List;
 import java.util.UUID;
 
-import com.exampleco.timesheets.events.Actor;
-import com.exampleco.timesheets.events.TimesheetDeleted;
-import com.exampleco.timesheets.events.TimesheetEvent;
-import com.exampleco.timesheets.ingest.approval.CommandAccepted;
-import com.exampleco.timesheets.ingest.publishing.EventPublisher;
-import com.exampleco.timesheets.ingest.publishing.RequestIds;
-import com.exampleco.timesheets.ingest.publishing.RequestIntent;
+import com.exampleco.timesheets.ingest.command.CommandAccepted;
 import com.exampleco.timesheets.ingest.web.Actors;
 import com.exampleco.timesheets.security.Caller;
 
@@ -22,36 +14,24 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code DELETE /timesheets/{id}} with {@code delete:timesheets}: publishes a
- * {@link TimesheetDeleted}.
+ * {@code DELETE /timesheets/{id}} with {@code delete:timesheets}: hands the deletion to
+ * {@link DeletionIntake} and answers {@code 202 Accepted} once the broker committed its
+ * event.
  */
 @RestController
 class DeletionController {
 
-	private final EventPublisher publisher;
+	private final DeletionIntake intake;
 
-	private final Clock clock;
-
-	DeletionController(EventPublisher publisher, Clock clock) {
-		this.publisher = publisher;
-		this.clock = clock;
+	DeletionController(DeletionIntake intake) {
+		this.intake = intake;
 	}
 
-	static final String ROUTE = "/timesheets/{timesheetId}";
-
-	@DeleteMapping(ROUTE)
+	@DeleteMapping(DeletionIntake.ROUTE)
 	ResponseEntity<CommandAccepted> delete(Caller caller, @PathVariable UUID timesheetId,
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-		RequestIds ids = RequestIds.of(caller.clientId(), idempotencyKey);
-		UUID eventId = ids.eventId(0);
-		Actor actor = Actors.of(caller);
-		// the route and id are the whole request: nothing else to fingerprint
-		RequestIntent intent = ids.intent(RequestIntent.endpoint("DELETE", ROUTE, timesheetId), actor, (content) -> {
-		});
-		this.publisher.publish(List.of(new TimesheetDeleted(eventId, timesheetId, ids.batchId(), this.clock.instant(),
-				actor, TimesheetEvent.CURRENT_SCHEMA_VERSION)), intent);
-		return ResponseEntity.status(HttpStatus.ACCEPTED)
-			.body(new CommandAccepted(ids.batchId(), eventId, timesheetId));
+		CommandAccepted accepted = this.intake.delete(Actors.of(caller), timesheetId, idempotencyKey);
+		return ResponseEntity.status(HttpStatus.ACCEPTED).body(accepted);
 	}
 
 }

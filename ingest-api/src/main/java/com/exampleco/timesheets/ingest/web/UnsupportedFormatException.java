@@ -1,7 +1,12 @@
 package com.exampleco.timesheets.ingest.web;
 
-/** A request's {@code Content-Type} is not one this endpoint reads. */
-public class UnsupportedFormatException extends RuntimeException {
+import org.springframework.http.HttpStatus;
+
+/**
+ * A request's {@code Content-Type} is not one this endpoint reads: 415
+ * {@code unsupported-media-type}.
+ */
+public class UnsupportedFormatException extends RefusedRequestException {
 
 	/**
 	 * A new exception.
@@ -9,8 +14,9 @@ public class UnsupportedFormatException extends RuntimeException {
 	 * @param supported what the endpoint reads
 	 */
 	public UnsupportedFormatException(String contentType, String supported) {
-		super(((contentType != null) ? "Content-Type '" + contentType + "' is not supported"
-				: "Content-Type is missing") + "; send " + supported);
+		super(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type",
+				"unsupported_media_type", ((contentType != null) ? "Content-Type '" + contentType + "' is not supported"
+						: "Content-Type is missing") + "; send " + supported);
 	}
 
 }

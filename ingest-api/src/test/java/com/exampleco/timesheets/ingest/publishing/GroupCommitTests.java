@@ -26,6 +26,9 @@ import com.exampleco.timesheets.events.TimesheetEventCodec;
 import com.exampleco.timesheets.events.TimesheetSubmitted;
 import com.exampleco.timesheets.events.Topics;
 import com.exampleco.timesheets.ingest.config.IngestProperties;
+import com.exampleco.timesheets.ingest.idempotency.KeyLedger;
+import com.exampleco.timesheets.ingest.idempotency.KeyLedgers;
+import com.exampleco.timesheets.ingest.idempotency.RequestIntent;
 import com.exampleco.timesheets.testsupport.kafka.KafkaForTests;
 import com.exampleco.timesheets.testsupport.kafka.TopicReader;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -310,8 +313,7 @@ class GroupCommitTests {
 				LocalDate.of(2000, 1, 1), 1, publishTimeout, Duration.ofSeconds(5), 6, (short) 1, "/test", 1,
 				groupMaxRecords, queueCapacity, minTimeLeft,
 				new IngestProperties.Idempotency(Duration.ofDays(7), 1000, Duration.ZERO));
-		this.ledger = new KeyLedger(properties, Clock.systemUTC(), this.meters);
-		this.ledger.markLoaded();
+		this.ledger = KeyLedgers.loaded(properties, Clock.systemUTC(), this.meters);
 		EventPublisher publisher = new EventPublisher(new KafkaTemplate<>(factory), this.codec, properties, this.ledger,
 				this.meters);
 		publisher.open();

@@ -2,7 +2,6 @@ package com.exampleco.timesheets.ingest.publishing;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -20,30 +19,22 @@ import com.exampleco.timesheets.events.TimesheetEventCodec;
 import com.exampleco.timesheets.events.TimesheetRejected;
 import com.exampleco.timesheets.events.TimesheetSubmitted;
 import com.exampleco.timesheets.events.Topics;
-import com.exampleco.timesheets.ingest.config.IngestProperties;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.util.unit.DataSize;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The records the publisher builds carry exactly the contract's CloudEvents headers
- * ({@link CloudEventHeaders#of}), in its order, though it encodes the values shared by a
- * request's events only once.
+ * The records {@link EventRecords} builds carry exactly the contract's CloudEvents
+ * headers ({@link CloudEventHeaders#of}), in its order, with the event's key, value and
+ * timestamp.
  */
 class RecordHeadersTests {
 
 	final TimesheetEventCodec codec = new TimesheetEventCodec();
 
-	final EventPublisher publisher = new EventPublisher(null, this.codec,
-			new IngestProperties(5000, DataSize.ofMegabytes(10), 500, 1000, LocalDate.of(2000, 1, 1), 1,
-					Duration.ofSeconds(10), Duration.ofSeconds(5), 6, (short) 1, "/timesheets/ingest-api", 1, 5000, 64,
-					Duration.ofSeconds(2), new IngestProperties.Idempotency(Duration.ofDays(7), 1000, Duration.ZERO)),
-			null, new SimpleMeterRegistry());
+	final EventRecords records = new EventRecords(this.codec, "/timesheets/ingest-api");
 
 	@Test
 	void recordsCarryTheContractsHeadersKeyValueAndTimestamp() {
@@ -60,7 +51,7 @@ class RecordHeadersTests {
 				new TimesheetRejected(UUID.randomUUID(), UUID.randomUUID(), batch, later, actor, 1, null),
 				new TimesheetDeleted(UUID.randomUUID(), UUID.randomUUID(), batch, later, actor, 1),
 				new TimesheetSubmitted(UUID.randomUUID(), UUID.randomUUID(), batch, now, actor, 1, entry));
-		List<ProducerRecord<String, byte[]>> records = this.publisher.toRecords(events);
+		List<ProducerRecord<String, byte[]>> records = this.records.of(events);
 		assertThat(records).hasSize(events.size());
 		for (int i = 0; i < events.size(); i++) {
 			TimesheetEvent event = events.get(i);

@@ -1,46 +1,30 @@
 package com.exampleco.timesheets.processor.config;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.util.Map;
 
 import com.exampleco.timesheets.events.MalformedEventException;
-import com.exampleco.timesheets.events.TimesheetEventCodec;
 import com.exampleco.timesheets.events.Topics;
 import com.exampleco.timesheets.events.UnsupportedSchemaVersionException;
-import com.exampleco.timesheets.processor.intake.EventDecoder;
-import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.NestedExceptionUtils;
-import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.TopicBuilder;
-import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
-import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.core.MicrometerConsumerListener;
-import org.springframework.kafka.core.MicrometerProducerListener;
 import org.springframework.kafka.listener.CommonContainerStoppingErrorHandler;
 import org.springframework.kafka.listener.CommonDelegatingErrorHandler;
 import org.springframework.kafka.listener.CommonErrorHandler;
-import org.springframework.kafka.listener.ContainerProperties.AckMode;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.RetryListener;
@@ -48,10 +32,13 @@ import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
- * Kafka wiring of the processor. The consumer reads raw bytes with
- * {@code isolation.level=read_committed} and auto-commit off, in batches; the container
- * commits a batch's offsets (AckMode BATCH) only after the listener returned, which is
- * after the database commit. One {@link CommonErrorHandler}: a
+ * What {@code spring.kafka.*} cannot say. The clients and the listener container are
+ * Boot's, set in {@code application.yml}: the consumer reads raw bytes with
+ * {@code isolation.level=read_committed} and auto-commit off, the listener is a batch
+ * listener whose container commits a batch's offsets (AckMode BATCH, synchronously) only
+ * after the listener returned, which is after the database commit; the producer (dead
+ * letters, state topic) is idempotent with {@code acks=all}. Boot hands the one
+ * {@link CommonErrorHandler} declared here to its container factory: a
  * {@link DefaultErrorHandler} whose back-off is capped exponential and never ends, so a
  * failing batch (database down, broker down for the dead-letter or state topic) is
  * retried in place, paused consumer polling between attempts, until it succeeds; it is
@@ -67,48 +54,14 @@ class KafkaConfig {
 	private static final Logger logger = LoggerFactory.getLogger(KafkaConfig.class);
 
 	@Bean
-	Clock clock() {
-		return Clock.systemUTC();
-	}
-
-	@Bean
-	TimesheetEventCodec timesheetEventCodec() {
-		return new TimesheetEventCodec();
-	}
-
-	@Bean
-	EventDecoder eventDecoder(TimesheetEventCodec codec) {
-		return codec::decode;
-	}
-
-	@Bean
-	DefaultKafkaProducerFactory<byte[], byte[]> kafkaProducerFactory(KafkaProperties kafka,
-			ObjectProvider<MeterRegistry> registry) {
-		Map<String, Object> config = kafka.buildProducerProperties();
-		config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-		config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-		config.put(ProducerConfig.ACKS_CONFIG, "all");
-		config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-		DefaultKafkaProducerFactory<byte[], byte[]> factory = new DefaultKafkaProducerFactory<>(config);
-		registry.ifAvailable((meters) -> factory.addListener(new MicrometerProducerListener<>(meters)));
-		return factory;
-	}
-
-	@Bean
-	KafkaTemplate<byte[], byte[]> kafkaTemplate(DefaultKafkaProducerFactory<byte[], byte[]> producerFactory) {
-		return new KafkaTemplate<>(producerFactory);
-	}
-
-	@Bean
-	DeadLetterPublishingRecoverer deadLetterPublishingRecoverer(KafkaTemplate<byte[], byte[]> template,
-			ProcessorProperties properties) {
+	DeadLetterPublishingRecoverer deadLetterPublishingRecoverer(KafkaTemplate<?, ?> template, KafkaProperties kafka) {
 		// partition -1: let the producer choose (by key), whatever the DLT's partition
 		// count
 		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
 				(record, ex) -> new TopicPartition(Topics.TIMESHEET_EVENTS_DLT, -1));
 		// which consumer group dead-lettered it (Spring Kafka adds this header only for
 		// exceptions thrown out of a listener; ours are recognised while decoding)
-		byte[] group = properties.groupId().getBytes(StandardCharsets.UTF_8);
+		byte[] group = kafka.getConsumer().getGroupId().getBytes(StandardCharsets.UTF_8);
 		recoverer.setHeadersFunction((record, ex) -> new RecordHeaders(
 				new Header[] { new RecordHeader(KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP, group) }));
 		return recoverer;
@@ -154,30 +107,6 @@ class KafkaConfig {
 	private static String rootMessage(Throwable ex) {
 		Throwable root = NestedExceptionUtils.getMostSpecificCause(ex);
 		return root.getClass().getSimpleName() + ": " + root.getMessage();
-	}
-
-	@Bean
-	ConcurrentKafkaListenerContainerFactory<byte[], byte[]> kafkaListenerContainerFactory(KafkaProperties kafka,
-			ProcessorProperties properties, CommonErrorHandler errorHandler, ObjectProvider<MeterRegistry> registry) {
-		Map<String, Object> config = kafka.buildConsumerProperties();
-		config.put(ConsumerConfig.GROUP_ID_CONFIG, properties.groupId());
-		config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-		config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-		config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-		config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, properties.maxPollRecords());
-		config.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-		DefaultKafkaConsumerFactory<byte[], byte[]> consumerFactory = new DefaultKafkaConsumerFactory<>(config);
-		registry.ifAvailable((meters) -> consumerFactory.addListener(new MicrometerConsumerListener<>(meters)));
-
-		ConcurrentKafkaListenerContainerFactory<byte[], byte[]> factory = new ConcurrentKafkaListenerContainerFactory<>();
-		factory.setConsumerFactory(consumerFactory);
-		factory.setBatchListener(true);
-		factory.setConcurrency(properties.concurrency());
-		factory.setCommonErrorHandler(errorHandler);
-		factory.getContainerProperties().setAckMode(AckMode.BATCH);
-		factory.getContainerProperties().setSyncCommits(true);
-		return factory;
 	}
 
 	@Bean

@@ -15,7 +15,12 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings of the processor, bound from {@code timesheets.processor.*}. Every property is
- * documented with its default in the module README.
+ * documented with its default in the module README. {@code groupId}, {@code concurrency}
+ * and {@code maxPollRecords} take effect through {@code application.yml}, which maps them
+ * onto Boot's {@code spring.kafka.consumer.group-id},
+ * {@code spring.kafka.listener.concurrency} and
+ * {@code spring.kafka.consumer.max-poll-records}; they are bound here so that they stay
+ * validated and documented.
  *
  * @param groupId consumer group of all processor instances
  * @param concurrency consumers per instance (at most the number of partitions is useful)

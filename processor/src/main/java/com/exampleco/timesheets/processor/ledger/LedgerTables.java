@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
@@ -52,34 +53,17 @@ final class LedgerTables {
 	 * {@code applied_events}: one row per event that is not a duplicate; the write time
 	 * is {@code applied_at}.
 	 */
-	static final Table<Result> OUTCOMES = new Table<>("applied_events",
-			List.of(column("event_id", Kind.UUID, (r) -> r.received().event().eventId()),
-					column("batch_id", Kind.UUID, (r) -> r.received().event().batchId()),
-					column("timesheet_id", Kind.UUID, (r) -> r.received().event().timesheetId()),
-					column("event_type", Kind.TEXT, (r) -> r.received().event().eventType().name()),
-					column("outcome", Kind.TEXT, (r) -> r.outcome().name()),
+	static final Table<Result> OUTCOMES = eventTable("applied_events",
+			List.of(column("outcome", Kind.TEXT, (r) -> r.outcome().name()),
 					column("reason", Kind.TEXT, Result::reason),
-					column("occurred_at", Kind.TIMESTAMP, (r) -> r.received().event().occurredAt()),
-					column("kafka_topic", Kind.TEXT, (r) -> r.received().topic()),
-					column("kafka_partition", Kind.INT, (r) -> r.received().partition()),
-					column("kafka_offset", Kind.LONG, (r) -> r.received().offset()),
-					new Column<>("applied_at", Kind.TIMESTAMP, (r, now) -> now),
-					column("client_id", Kind.TEXT, LedgerTables::clientId)));
+					column("occurred_at", Kind.TIMESTAMP, (r) -> r.received().event().occurredAt())),
+			"applied_at");
 
 	/**
 	 * {@code duplicate_events}: one row per {@link Outcome#DUPLICATE} delivery; the write
 	 * time is {@code received_at}.
 	 */
-	static final Table<Result> DUPLICATES = new Table<>("duplicate_events",
-			List.of(column("event_id", Kind.UUID, (r) -> r.received().event().eventId()),
-					column("batch_id", Kind.UUID, (r) -> r.received().event().batchId()),
-					column("timesheet_id", Kind.UUID, (r) -> r.received().event().timesheetId()),
-					column("event_type", Kind.TEXT, (r) -> r.received().event().eventType().name()),
-					column("kafka_topic", Kind.TEXT, (r) -> r.received().topic()),
-					column("kafka_partition", Kind.INT, (r) -> r.received().partition()),
-					column("kafka_offset", Kind.LONG, (r) -> r.received().offset()),
-					new Column<>("received_at", Kind.TIMESTAMP, (r, now) -> now),
-					column("client_id", Kind.TEXT, LedgerTables::clientId)));
+	static final Table<Result> DUPLICATES = eventTable("duplicate_events", List.of(), "received_at");
 
 	private LedgerTables() {
 	}
@@ -110,6 +94,25 @@ final class LedgerTables {
 	 */
 	private static String clientId(Result result) {
 		return result.received().event().actor().clientId();
+	}
+
+	/**
+	 * A table with a row per received event: the event's ids and type, then the table's
+	 * own columns, then where the record was read, the write time and the sending client.
+	 */
+	private static Table<Result> eventTable(String name, List<Column<Result>> own, String writtenAt) {
+		List<Column<Result>> columns = new ArrayList<>();
+		columns.add(column("event_id", Kind.UUID, (r) -> r.received().event().eventId()));
+		columns.add(column("batch_id", Kind.UUID, (r) -> r.received().event().batchId()));
+		columns.add(column("timesheet_id", Kind.UUID, (r) -> r.received().event().timesheetId()));
+		columns.add(column("event_type", Kind.TEXT, (r) -> r.received().event().eventType().name()));
+		columns.addAll(own);
+		columns.add(column("kafka_topic", Kind.TEXT, (r) -> r.received().topic()));
+		columns.add(column("kafka_partition", Kind.INT, (r) -> r.received().partition()));
+		columns.add(column("kafka_offset", Kind.LONG, (r) -> r.received().offset()));
+		columns.add(new Column<>(writtenAt, Kind.TIMESTAMP, (r, now) -> now));
+		columns.add(column("client_id", Kind.TEXT, LedgerTables::clientId));
+		return new Table<>(name, columns);
 	}
 
 	private static <R> Column<R> column(String name, Kind kind, Function<R, Object> value) {

@@ -62,11 +62,10 @@ final class PostgresCopy {
 	}
 
 	PostgresCopy text(String value) {
-		separator();
 		if (value == null) {
-			this.text.append("\\N");
-			return this;
+			return raw(null);
 		}
+		separator();
 		StringBuilder out = this.text;
 		for (int i = 0, n = value.length(); i < n; i++) {
 			char c = value.charAt(i);
@@ -82,14 +81,7 @@ final class PostgresCopy {
 	}
 
 	PostgresCopy uuid(UUID value) {
-		separator();
-		if (value == null) {
-			this.text.append("\\N");
-		}
-		else {
-			this.text.append(value);
-		}
-		return this;
+		return raw((value != null) ? value.toString() : null);
 	}
 
 	PostgresCopy number(long value) {
@@ -99,35 +91,24 @@ final class PostgresCopy {
 	}
 
 	PostgresCopy date(LocalDate value) {
-		separator();
-		if (value == null) {
-			this.text.append("\\N");
-		}
-		else {
-			this.text.append(this.timestamps.toString(value));
-		}
-		return this;
+		return raw((value != null) ? this.timestamps.toString(value) : null);
 	}
 
 	PostgresCopy timestamp(Instant value) {
-		separator();
-		if (value == null) {
-			this.text.append("\\N");
-		}
-		else {
-			this.text.append(this.timestamps.toString(value.atOffset(ZoneOffset.UTC)));
-		}
-		return this;
+		return raw((value != null) ? this.timestamps.toString(value.atOffset(ZoneOffset.UTC)) : null);
 	}
 
 	PostgresCopy decimal(BigDecimal value) {
+		return raw((value != null) ? value.toPlainString() : null);
+	}
+
+	/**
+	 * Appends a value whose text needs no escaping (digits, signs, dashes, colons, dots,
+	 * spaces), or {@code \N} for NULL.
+	 */
+	private PostgresCopy raw(String value) {
 		separator();
-		if (value == null) {
-			this.text.append("\\N");
-		}
-		else {
-			this.text.append(value.toPlainString());
-		}
+		this.text.append((value != null) ? value : "\\N");
 		return this;
 	}
 

@@ -155,9 +155,9 @@ public final class ProcessorThroughput {
 			long[] pgStarted = postgresCpuNanos(postmaster, "processor_bench");
 			double load0 = loadAverage();
 			MeterRegistry meters = context.getBean(MeterRegistry.class);
-			// the processor's own counter, incremented after each commit: polling it
-			// costs
-			// PostgreSQL nothing (a COUNT(*) every 200 ms would be counted as its CPU)
+			// the processor's own counter, incremented after each commit:
+			// polling it costs PostgreSQL nothing (a COUNT(*) every 200
+			// ms would be counted as its CPU)
 			double done = 0;
 			while (done < count) {
 				Thread.sleep(50);

@@ -147,8 +147,8 @@ class NewerSchemaVersionIntegrationTests {
 		});
 		assertThat(output.getOut()).containsPattern("ERROR .*Record " + sent.topic() + "-" + sent.partition() + "@"
 				+ sent.offset() + " is a 'TimesheetApproved' event of schemaVersion 2, newer than this processor");
-		// for a while: nothing committed past the newer record, nothing applied after it,
-		// nothing dead-lettered
+		// for a while: nothing committed past the newer record,
+		// nothing applied after it, nothing dead-lettered
 		await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
 			assertThat(committedOffset(partition)).as("committed offset of %s", partition)
 				.isLessThanOrEqualTo(sent.offset());

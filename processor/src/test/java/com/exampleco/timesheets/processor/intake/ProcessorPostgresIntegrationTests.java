@@ -70,8 +70,8 @@ class ProcessorPostgresIntegrationTests extends ProcessorScenarios {
 		List<RecordMetadata> sent = send(events);
 		await().atMost(PATIENCE).untilAsserted(() -> assertThat(outcomes(batch, "APPLIED")).isEqualTo(20));
 
-		// the database committed, then the offsets are lost: rewind the group and
-		// redeliver
+		// the database committed, then the offsets are lost:
+		// rewind the group and redeliver
 		MessageListenerContainer container = this.registry.getListenerContainer(TimesheetEventListener.LISTENER_ID);
 		container.stop();
 		Map<TopicPartition, OffsetAndMetadata> rewind = new HashMap<>();
@@ -142,8 +142,8 @@ class ProcessorPostgresIntegrationTests extends ProcessorScenarios {
 		postgres.stop();
 		try {
 			send(during);
-			// for 20 s of outage the batch is retried in place: nothing reaches the
-			// dead-letter topic
+			// for 20 s of outage the batch is retried in
+			// place: nothing reaches the dead-letter topic
 			await().during(Duration.ofSeconds(20))
 				.atMost(Duration.ofSeconds(30))
 				.until(() -> deadLettersOfBatch(batch) == 0);
@@ -159,9 +159,9 @@ class ProcessorPostgresIntegrationTests extends ProcessorScenarios {
 		// every event recorded exactly once (event_id is the key of applied_events)
 		assertThat(outcomes(batch, null)).isEqualTo(100);
 		// A commit that reached PostgreSQL just as it stopped, without the
-		// acknowledgement
-		// reaching the processor, is retried and its events are then found already
-		// recorded: duplicates, never doubles. At most the 50 sent during the outage.
+		// acknowledgement reaching the processor, is retried and its
+		// events are then found already recorded: duplicates, never
+		// doubles. At most the 50 sent during the outage.
 		assertThat(duplicates(batch)).isBetween(0L, 50L);
 		assertThat(deadLettersOfBatch(batch)).isZero();
 	}

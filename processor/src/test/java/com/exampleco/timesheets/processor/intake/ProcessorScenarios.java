@@ -148,8 +148,8 @@ abstract class ProcessorScenarios {
 		send(ids.stream().map((id) -> submission(first, id, "same-" + id, "7.5")).toList());
 		await().atMost(PATIENCE).untilAsserted(() -> assertThat(outcomes(first, "APPLIED")).isEqualTo(3));
 
-		// a re-upload of the same file without Idempotency-Key: fresh eventIds, same
-		// content
+		// a re-upload of the same file without
+		// Idempotency-Key: fresh eventIds, same content
 		send(ids.stream().map((id) -> submission(second, id, "same-" + id, "7.50")).toList());
 
 		await().atMost(PATIENCE).untilAsserted(() -> assertThat(outcomes(second, "UNCHANGED")).isEqualTo(3));
@@ -331,12 +331,11 @@ abstract class ProcessorScenarios {
 
 	@Test
 	void dataExceptionMidBatchIsRecordedAndTheRestOfTheBatchIsAppliedOnce() {
-		// the contract lets any printable external id by; a test-only change of the
-		// schema
-		// makes the real database raise a data exception (class 22: text that is no
-		// integer) for one marked row, as a value the database cannot take would. The
-		// marker is new per run: every processor context of the JVM reads every record of
-		// the shared topic into its own database.
+		// the contract lets any printable external id by; a test-only change of
+		// the schema makes the real database raise a data exception (class 22:
+		// text that is no integer) for one marked row, as a value the database
+		// cannot take would. The marker is new per run: every processor context of
+		// the JVM reads every record of the shared topic into its own database.
 		String marker = "refused-by-db-" + UUID.randomUUID().toString().substring(0, 8) + "-";
 		String product = this.jdbc
 			.execute((org.springframework.jdbc.core.ConnectionCallback<String>) (connection) -> connection.getMetaData()
@@ -381,9 +380,8 @@ abstract class ProcessorScenarios {
 		UUID refused = events.get(10).eventId();
 		this.jdbc.execute(arm);
 		try {
-			// one partition, sent together: the marked record is in the middle of a
-			// polled
-			// batch
+			// one partition, sent together: the marked record is
+			// in the middle of a polled batch
 			sendTogether(events, 0);
 
 			await().atMost(PATIENCE).untilAsserted(() -> assertThat(outcomes(batch, null)).isEqualTo(20));
@@ -413,8 +411,8 @@ abstract class ProcessorScenarios {
 		UUID batch = UUID.randomUUID();
 		UUID id = UUID.randomUUID();
 		RecordMetadata first = send(List.of(submission(batch, id, "nul-target", "8"))).get(0);
-		// as an old ingest API wrote it: the contract refuses NUL, so build the bytes by
-		// hand
+		// as an old ingest API wrote it: the contract
+		// refuses NUL, so build the bytes by hand
 		String approval = new String(codec.encode(new TimesheetApproved(UUID.randomUUID(), id, batch, Instant.now(),
 				APPROVER, 1, "ok-" + UUID.randomUUID())), StandardCharsets.UTF_8);
 		byte[] poison = approval.replace("\"comment\":\"ok-", "\"comment\":\"ok\\u0000-")

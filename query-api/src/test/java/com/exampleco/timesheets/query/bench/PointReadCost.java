@@ -95,9 +95,8 @@ public final class PointReadCost {
 			System.out.printf(Locale.ROOT, "%,d rows, %d clients, %d s per round, %d rounds, %d s warm-up, %s%n", rows,
 					clients, seconds, rounds, warmup, loadAverage());
 			awaitFirstAnswer(http);
-			// warm up by time and by count: on a loaded machine 20 s may be a few
-			// thousand
-			// requests, far from compiled code
+			// warm up by time and by count: on a loaded machine 20 s
+			// may be a few thousand requests, far from compiled code
 			int warmed = 0;
 			long warmupEnd = System.nanoTime() + Duration.ofSeconds(300).toNanos();
 			for (int i = 0; i == 0 || (warmed < 40_000 && System.nanoTime() < warmupEnd); i++) {

@@ -119,8 +119,8 @@ public class Inbox {
 		Path folder = Files.createDirectories(this.root.resolve(done ? DONE : FAILED));
 		String name = file.getFileName().toString();
 		if (Files.exists(folder.resolve(name))) {
-			// the same name was finished before: keep both (and a third of the same
-			// second)
+			// the same name was finished before: keep both
+			// (and a third of the same second)
 			String stamped = stamped(name, "");
 			for (int copy = 2; Files.exists(folder.resolve(stamped)); copy++) {
 				stamped = stamped(name, "-" + copy);

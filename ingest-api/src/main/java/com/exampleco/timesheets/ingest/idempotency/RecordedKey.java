@@ -1,4 +1,4 @@
-package com.exampleco.timesheets.ingest.publishing;
+package com.exampleco.timesheets.ingest.idempotency;
 
 import java.time.Instant;
 

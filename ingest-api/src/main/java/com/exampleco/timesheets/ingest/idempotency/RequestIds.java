@@ -1,4 +1,4 @@
-package com.exampleco.timesheets.ingest.publishing;
+package com.exampleco.timesheets.ingest.idempotency;
 
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -6,13 +6,17 @@ import java.util.function.Consumer;
 import com.exampleco.timesheets.events.Actor;
 import com.exampleco.timesheets.events.IdempotencyKeys;
 import com.exampleco.timesheets.events.TimesheetIds;
+import com.exampleco.timesheets.ingest.web.RefusedRequestException;
+
+import org.springframework.http.HttpStatus;
 
 /**
  * The batch id and event ids of one request. With an {@code Idempotency-Key} they are
  * derived from (client id, key) and the position in the batch, so a retried request
  * yields the same ids and the processor drops the repeats; without one they are fresh. A
  * key names one request: {@link #intent} binds it to the endpoint and the content, which
- * {@link EventPublisher} records with the request's events.
+ * {@link com.exampleco.timesheets.ingest.publishing.EventPublisher} records with the
+ * request's events.
  */
 public final class RequestIds {
 
@@ -81,12 +85,16 @@ public final class RequestIds {
 		return new RequestIntent(this.batchId, this.clientId, endpoint, fingerprint.hex());
 	}
 
-	/** The {@code Idempotency-Key} header is present but not well formed. */
-	public static class MalformedIdempotencyKeyException extends RuntimeException {
+	/**
+	 * The {@code Idempotency-Key} header is present but not well formed: 400
+	 * {@code malformed-idempotency-key}.
+	 */
+	public static class MalformedIdempotencyKeyException extends RefusedRequestException {
 
 		MalformedIdempotencyKeyException() {
-			super("Idempotency-Key must be 1 to " + IdempotencyKeys.MAX_LENGTH
-					+ " visible ASCII characters other than '\"' and '\\'");
+			super(HttpStatus.BAD_REQUEST, "malformed-idempotency-key", "Malformed Idempotency-Key",
+					"malformed_idempotency_key", "Idempotency-Key must be 1 to " + IdempotencyKeys.MAX_LENGTH
+							+ " visible ASCII characters other than '\"' and '\\'");
 		}
 
 	}

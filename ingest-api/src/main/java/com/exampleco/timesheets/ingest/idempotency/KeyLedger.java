@@ -1,4 +1,4 @@
-package com.exampleco.timesheets.ingest.publishing;
+package com.exampleco.timesheets.ingest.idempotency;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import com.exampleco.timesheets.ingest.config.IngestProperties;
+import com.exampleco.timesheets.ingest.publishing.BrokerUnavailableException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -110,7 +111,7 @@ public class KeyLedger {
 	 * @throws BrokerUnavailableException when the keys are not loaded yet, or the request
 	 * with the same key in progress did not finish in time
 	 */
-	Claim begin(RequestIntent intent, long deadline) {
+	public Claim begin(RequestIntent intent, long deadline) {
 		while (true) {
 			CompletableFuture<Void> other;
 			synchronized (this.lock) {
@@ -244,7 +245,7 @@ public class KeyLedger {
 	 * A key claimed by one request: the record to publish with its events, and the
 	 * settlement when its transaction's outcome is known.
 	 */
-	final class Claim {
+	public final class Claim {
 
 		private final RequestIntent intent;
 
@@ -262,7 +263,7 @@ public class KeyLedger {
 		 * @param events how many events the request publishes
 		 * @return the record
 		 */
-		ProducerRecord<String, byte[]> record(int events) {
+		public ProducerRecord<String, byte[]> record(int events) {
 			this.recorded = new RecordedKey(this.intent.endpoint(), this.intent.fingerprint(), this.intent.clientId(),
 					KeyLedger.this.clock.instant(), events);
 			return toRecord(this.intent, this.recorded);
@@ -274,7 +275,7 @@ public class KeyLedger {
 		 * @param committed true when the transaction committed; false when it aborted or
 		 * its outcome is unknown (then the follower enters it if it did commit)
 		 */
-		void settle(boolean committed) {
+		public void settle(boolean committed) {
 			synchronized (KeyLedger.this.lock) {
 				if (committed && this.recorded != null) {
 					put(this.intent.batchId(), this.recorded);

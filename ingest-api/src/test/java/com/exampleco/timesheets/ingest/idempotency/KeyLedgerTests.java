@@ -1,4 +1,4 @@
-package com.exampleco.timesheets.ingest.publishing;
+package com.exampleco.timesheets.ingest.idempotency;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import com.exampleco.timesheets.ingest.config.IngestProperties;
+import com.exampleco.timesheets.ingest.publishing.BrokerUnavailableException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package com.exampleco.timesheets.ingest.approval;
+package com.exampleco.timesheets.ingest.command;
 
 import java.util.UUID;
 

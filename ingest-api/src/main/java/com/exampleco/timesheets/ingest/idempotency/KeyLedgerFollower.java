@@ -1,4 +1,4 @@
-package com.exampleco.timesheets.ingest.publishing;
+package com.exampleco.timesheets.ingest.idempotency;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -127,8 +127,8 @@ class KeyLedgerFollower implements SmartLifecycle {
 	}
 
 	/**
-	 * Starts before {@link EventPublisher} (and so before the web server) and stops after
-	 * it.
+	 * Starts before {@link com.exampleco.timesheets.ingest.publishing.EventPublisher}
+	 * (and so before the web server) and stops after it.
 	 * @return the phase
 	 */
 	@Override
