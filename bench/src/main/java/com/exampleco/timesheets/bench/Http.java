@@ -5,21 +5,20 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.exampleco.timesheets.launcher.token.ClientCredentials;
+import com.exampleco.timesheets.launcher.token.TokenClient;
+
 /**
  * The HTTP calls of the load drivers: tokens, uploads, reads (JDK HttpClient, HTTP/1.1).
  */
 final class Http {
-
-	private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
 
 	private static final Pattern UUID_TEXT = Pattern
 		.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
@@ -35,25 +34,15 @@ final class Http {
 	}
 
 	/**
-	 * A real access token from the auth server (client-credentials grant).
+	 * A real access token from the auth server (client-credentials grant, the launcher's
+	 * {@link TokenClient}).
 	 * @param authBase the auth server's base URL
 	 * @return the compact JWT
+	 * @throws IllegalStateException when the server refuses
 	 */
-	static String token(HttpClient client, String authBase, String clientId, String secret, String scope)
-			throws IOException, InterruptedException {
-		String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
-		HttpRequest request = HttpRequest.newBuilder(URI.create(authBase + "/oauth2/token"))
-			.header("Authorization", "Basic " + basic)
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers
-				.ofString("grant_type=client_credentials&scope=" + scope.replace(":", "%3A")))
-			.build();
-		HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-		Matcher matcher = ACCESS_TOKEN.matcher(response.body());
-		if (response.statusCode() != 200 || !matcher.find()) {
-			throw new IllegalStateException("token request for " + clientId + " answered " + response.statusCode());
-		}
-		return matcher.group(1);
+	static String token(HttpClient client, String authBase, String clientId, String secret, String scope) {
+		return new TokenClient(client, URI.create(authBase + "/oauth2/token"))
+			.accessToken(new ClientCredentials(clientId, secret), scope);
 	}
 
 	static HttpResponse<String> postBatch(HttpClient client, String ingestBase, String token, String json)

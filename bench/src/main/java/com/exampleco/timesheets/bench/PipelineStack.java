@@ -12,16 +12,17 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.exampleco.timesheets.systemtests.harness.JavaProcess;
+import com.exampleco.timesheets.launcher.process.JavaProcess;
+import com.exampleco.timesheets.systemtests.harness.BrokerKind;
 import com.exampleco.timesheets.systemtests.harness.Pipeline;
-import com.exampleco.timesheets.systemtests.harness.KafkaBroker;
 import com.exampleco.timesheets.systemtests.harness.PipelineOptions;
 
 /**
- * The pipeline started by the system-tests harness ({@link Pipeline}) with benchmark
- * settings: one processor instance (its default concurrency 3, polls of 1,000 records),
- * services on the JVM's normal ergonomics (full JIT, G1) with a 512 MB heap instead of
- * the harness's start-up-friendly C1-only defaults, the broker with a 1 GB heap.
+ * The pipeline started by the system-tests harness ({@link Pipeline}, which launches the
+ * processes with the launcher module) with benchmark settings: one processor instance
+ * (its default concurrency 3, polls of 1,000 records), services on the JVM's normal
+ * ergonomics (full JIT, G1) with a 512 MB heap instead of the harness's start-up-friendly
+ * C1-only defaults, the broker with a 1 GB heap.
  */
 final class PipelineStack implements Stack {
 
@@ -47,11 +48,10 @@ final class PipelineStack implements Stack {
 			.withKafkaClasspath(brokerClasspath())
 			.withKafkaJvmOptions(List.of("-Xmx1g"))
 			// a process, also where Docker exists: its CPU and memory are read from /proc
-			.withBroker(KafkaBroker.Kind.PROCESS)
+			.withBroker(BrokerKind.PROCESS)
 			.withProcessors(1)
-			// migrated below from the processor jar's scripts; the processor starts for
-			// its
-			// phase only
+			// migrated below from the processor jar's scripts; the processor runs in
+			// its phase only
 			.withProcessorsStarted(false)
 			.withPartitions(partitions)
 			.withServiceJvmOptions(jvm)

@@ -1,7 +1,6 @@
 package com.exampleco.timesheets.localstack;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -10,22 +9,31 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 
 import com.exampleco.timesheets.events.entry.EntryFormat;
+import com.exampleco.timesheets.launcher.kafka.InProcessKafkaBroker;
+import com.exampleco.timesheets.launcher.kafka.KraftConfig;
+import com.exampleco.timesheets.launcher.process.JavaProcess;
+import com.exampleco.timesheets.launcher.process.ServiceJars;
+import com.exampleco.timesheets.launcher.process.UploaderJob;
+import com.exampleco.timesheets.launcher.token.ClientCredentials;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
 
 /**
- * The whole pipeline on one machine in one command, on embedded defaults: an in-process
- * KRaft broker (its log under the data folder), then the auth server, ingest API and
- * processor as child JVMs (H2 file database and signing key under the data folder too, so
- * state survives a restart). Prints how to call each API and runs until Ctrl-C, which
- * stops everything cleanly.
+ * The whole pipeline on one machine in one command, on embedded defaults, launched with
+ * the launcher module: an in-process KRaft broker (its log under {@code data/kafka}),
+ * then the auth server, ingest API, processor and query API as child JVMs (the H2 file
+ * the processor writes and the query API reads, and the signing key, under the data
+ * folder too, so state survives a restart). Once every service is healthy it runs the
+ * real uploader job on the samples ({@code --await}), walks approvals, a rejection and a
+ * deletion through the APIs ({@link PipelineTour}), prints a summary with {@code curl}
+ * lines, and runs until Ctrl-C or SIGTERM (or stops after the summary with
+ * {@code --exit-after-summary}), which stops the services first and the broker last.
  */
 public final class LocalStack {
 
@@ -37,12 +45,15 @@ public final class LocalStack {
 
 	private final StackSettings settings;
 
-	private final List<ChildProcess> children = new ArrayList<>();
+	private final List<JavaProcess> children = new ArrayList<>();
 
-	private KraftBroker broker;
+	private final ServiceJars jars;
+
+	private InProcessKafkaBroker broker;
 
 	LocalStack(StackSettings settings) {
 		this.settings = settings;
+		this.jars = new ServiceJars(settings.appsDir(), settings.dataDir().resolve("logs"), CHILD_JVM);
 	}
 
 	public static void main(String[] args) throws Exception {
@@ -84,32 +95,30 @@ public final class LocalStack {
 		System.exit(0);
 	}
 
-	void start() throws IOException, InterruptedException {
-		Path logs = this.settings.dataDir().resolve("logs");
+	void start() throws IOException {
+		this.jars.requireAll("build first with ./mvnw -B -DskipTests install");
 		Files.createDirectories(this.settings.dataDir().resolve("h2"));
 		Files.createDirectories(this.settings.dataDir().resolve("auth-server"));
 		logger.info("Starting Kafka (KRaft, in process) on port {}", this.settings.kafkaPort());
-		this.broker = KraftBroker.start(this.settings.dataDir().resolve("kafka"), this.settings.kafkaPort(),
-				this.settings.kafkaControllerPort());
+		Path kafka = this.settings.dataDir().resolve("kafka");
+		this.broker = InProcessKafkaBroker.start(new KraftConfig(kafka, kafka.resolve("logs"),
+				this.settings.kafkaPort(), this.settings.kafkaControllerPort(), 6), "local-stack at every start");
 		String bootstrap = this.broker.bootstrapServers();
 		Path keyFile = this.settings.dataDir().resolve("auth-server/signing-key.json").toAbsolutePath();
-		ChildProcess auth = launch("auth-server", logs, List.of("--server.port=" + this.settings.authPort(),
-				"--timesheets.auth.issuer=" + this.settings.issuer(), "--timesheets.auth.key-file=" + keyFile));
-		ChildProcess ingest = launch("ingest-api", logs,
-				List.of("--server.port=" + this.settings.ingestPort(), "--spring.kafka.bootstrap-servers=" + bootstrap,
+		JavaProcess auth = launch("auth-server", this.settings.authPort(),
+				List.of("--timesheets.auth.issuer=" + this.settings.issuer(), "--timesheets.auth.key-file=" + keyFile));
+		JavaProcess ingest = launch("ingest-api", this.settings.ingestPort(),
+				List.of("--spring.kafka.bootstrap-servers=" + bootstrap,
 						"--timesheets.security.issuer-uri=" + this.settings.issuer()));
-		ChildProcess processor = launch("processor", logs, List.of("--server.port=" + this.settings.processorPort(),
-				"--spring.kafka.bootstrap-servers=" + bootstrap, "--spring.datasource.url=" + this.settings.h2Url()));
-		auth.awaitHealthy(health(this.settings.authPort()), STARTUP);
-		ingest.awaitHealthy(health(this.settings.ingestPort()), STARTUP);
-		ChildProcess query = launch("query-api", logs,
-				List.of("--server.port=" + this.settings.queryPort(),
-						"--spring.datasource.url=" + this.settings.h2Url(),
+		JavaProcess processor = launch("processor", this.settings.processorPort(), List
+			.of("--spring.kafka.bootstrap-servers=" + bootstrap, "--spring.datasource.url=" + this.settings.h2Url()));
+		auth.awaitHealthy(STARTUP);
+		ingest.awaitHealthy(STARTUP);
+		JavaProcess query = launch("query-api", this.settings.queryPort(),
+				List.of("--spring.datasource.url=" + this.settings.h2Url(),
 						"--timesheets.security.issuer-uri=" + this.settings.issuer()));
-		auth.awaitHealthy(health(this.settings.authPort()), STARTUP);
-		ingest.awaitHealthy(health(this.settings.ingestPort()), STARTUP);
-		processor.awaitHealthy(health(this.settings.processorPort()), STARTUP);
-		query.awaitHealthy(health(this.settings.queryPort()), STARTUP);
+		processor.awaitHealthy(STARTUP);
+		query.awaitHealthy(STARTUP);
 	}
 
 	/**
@@ -117,7 +126,7 @@ public final class LocalStack {
 	 * {@code --await}, as cron would.
 	 * @return the uploader's output
 	 */
-	List<String> uploadSamples() throws IOException, InterruptedException {
+	List<String> uploadSamples() throws IOException {
 		Path inbox = this.settings.dataDir().resolve("inbox");
 		Files.createDirectories(inbox);
 		if (Files.isDirectory(this.settings.samplesDir())) {
@@ -132,37 +141,31 @@ public final class LocalStack {
 		else {
 			logger.warn("No samples folder at {}: nothing to upload", this.settings.samplesDir().toAbsolutePath());
 		}
-		logger.info("Uploading the samples with the uploader job (log: {})", this.logs().resolve("uploader-job.log"));
-		ChildProcess uploader = ChildProcess.start("uploader-job", this.settings.appsDir().resolve("uploader-job.jar"),
-				CHILD_JVM,
-				List.of("--inbox=" + inbox.toAbsolutePath(), "--await",
-						"--ingest-url=http://localhost:" + this.settings.ingestPort(),
-						"--query-url=http://localhost:" + this.settings.queryPort(),
-						"--token-uri=" + this.settings.issuer() + "/oauth2/token",
-						"--client-id=" + PipelineTour.UPLOADER),
-				Map.of("TIMESHEETS_UPLOADER_AUTH_CLIENT_SECRET", "uploader-secret"), this.logs());
+		UploaderJob job = new UploaderJob(inbox, "http://localhost:" + this.settings.ingestPort(),
+				"http://localhost:" + this.settings.queryPort(), this.settings.issuer() + "/oauth2/token",
+				ClientCredentials.UPLOADER);
+		JavaProcess uploader = job.process(this.jars, UploaderJob.APP, List.of("--await"));
+		logger.info("Uploading the samples with the uploader job (log: {})", uploader.log());
+		Files.deleteIfExists(uploader.log());
+		uploader.start();
 		int exitCode = uploader.awaitExit(Duration.ofMinutes(5));
-		List<String> output = Files.readAllLines(uploader.log());
 		if (exitCode != 0) {
 			throw new IllegalStateException("the uploader job exited with " + exitCode + "; see " + uploader.log());
 		}
-		return output;
+		return uploader.output();
 	}
 
-	private Path logs() {
-		return this.settings.dataDir().resolve("logs");
-	}
-
-	private ChildProcess launch(String name, Path logs, List<String> arguments) throws IOException {
-		Path jar = this.settings.appsDir().resolve(name + ".jar");
-		logger.info("Starting {} (log: {})", name, logs.resolve(name + ".log"));
-		ChildProcess child = ChildProcess.start(name, jar, CHILD_JVM, arguments, Map.of(), logs);
+	/**
+	 * Starts one service as a child JVM, its log ({@code data/logs/<name>.log}) started
+	 * afresh.
+	 */
+	private JavaProcess launch(String name, int port, List<String> arguments) throws IOException {
+		JavaProcess child = this.jars.service(name, name, port, arguments);
+		logger.info("Starting {} (log: {})", name, child.log());
+		Files.deleteIfExists(child.log());
+		child.start();
 		this.children.add(child);
 		return child;
-	}
-
-	private static URI health(int port) {
-		return URI.create("http://localhost:" + port + "/actuator/health");
 	}
 
 	void printSummary(List<String> upload, List<String> tour) {
@@ -201,9 +204,9 @@ public final class LocalStack {
 	}
 
 	synchronized void stop() {
-		List<ChildProcess> reversed = new ArrayList<>(this.children);
+		List<JavaProcess> reversed = new ArrayList<>(this.children);
 		Collections.reverse(reversed);
-		for (ChildProcess child : reversed) {
+		for (JavaProcess child : reversed) {
 			logger.info("Stopping {}", child.name());
 			child.stop();
 		}

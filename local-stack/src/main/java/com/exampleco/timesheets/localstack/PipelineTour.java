@@ -5,15 +5,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import com.exampleco.timesheets.events.TimesheetIds;
+import com.exampleco.timesheets.launcher.token.ClientCredentials;
+import com.exampleco.timesheets.launcher.token.TokenClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,8 +26,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class PipelineTour {
 
-	static final String UPLOADER = "timesheets-uploader";
-
 	private static final Duration DEADLINE = Duration.ofMinutes(2);
 
 	private final StackSettings settings;
@@ -36,8 +34,11 @@ final class PipelineTour {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
+	private final TokenClient tokens;
+
 	PipelineTour(StackSettings settings) {
 		this.settings = settings;
+		this.tokens = new TokenClient(this.http, URI.create(settings.issuer() + "/oauth2/token"));
 	}
 
 	/**
@@ -45,9 +46,9 @@ final class PipelineTour {
 	 * @return the lines to print
 	 */
 	List<String> run() throws IOException, InterruptedException {
-		String approver = token("timesheets-approver", "approver-secret");
-		String admin = token("timesheets-admin", "admin-secret");
-		String reader = token("contractor-app", "contractor-secret");
+		String approver = this.tokens.accessToken(ClientCredentials.APPROVER);
+		String admin = this.tokens.accessToken(ClientCredentials.ADMIN);
+		String reader = this.tokens.accessToken(ClientCredentials.CONTRACTOR);
 		List<String> lines = new ArrayList<>();
 		lines.add("Approvals and deletions (as the processor recorded them):");
 		lines.add(command(approver, reader, "approve OCT-0002 (E1001) as approver E1002", "OCT-0002",
@@ -75,7 +76,7 @@ final class PipelineTour {
 
 	private String command(String token, String reader, String label, String externalId, String approvalBody)
 			throws IOException, InterruptedException {
-		UUID timesheetId = TimesheetIds.timesheetId(UPLOADER, externalId);
+		UUID timesheetId = TimesheetIds.timesheetId(ClientCredentials.UPLOADER.id(), externalId);
 		HttpRequest.Builder request;
 		if (approvalBody != null) {
 			request = HttpRequest.newBuilder(ingest("/timesheets/" + timesheetId + "/approval"))
@@ -135,20 +136,6 @@ final class PipelineTour {
 			throw new IOException("GET " + path + " answered " + response.statusCode() + " " + response.body());
 		}
 		return this.json.readTree(response.body());
-	}
-
-	private String token(String clientId, String secret) throws IOException, InterruptedException {
-		String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
-		HttpResponse<String> response = this.http
-			.send(HttpRequest.newBuilder(URI.create(this.settings.issuer() + "/oauth2/token"))
-				.header("Authorization", "Basic " + basic)
-				.header("Content-Type", "application/x-www-form-urlencoded")
-				.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
-				.build(), HttpResponse.BodyHandlers.ofString());
-		if (response.statusCode() != 200) {
-			throw new IOException("token request for " + clientId + " answered " + response.statusCode());
-		}
-		return this.json.readTree(response.body()).path("access_token").asString();
 	}
 
 	private static String compact(JsonNode groups, String key) {

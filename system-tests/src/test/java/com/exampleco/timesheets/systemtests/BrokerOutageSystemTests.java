@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import com.exampleco.timesheets.systemtests.harness.JavaProcess;
+import com.exampleco.timesheets.launcher.process.JavaProcess;
 import com.exampleco.timesheets.systemtests.harness.Pipeline;
 import com.exampleco.timesheets.systemtests.harness.UploaderRun;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import com.exampleco.timesheets.systemtests.harness.JavaProcess;
+import com.exampleco.timesheets.launcher.process.JavaProcess;
 import com.exampleco.timesheets.systemtests.harness.Pipeline;
 import com.exampleco.timesheets.systemtests.harness.UploaderRun;
 import org.junit.jupiter.api.Order;

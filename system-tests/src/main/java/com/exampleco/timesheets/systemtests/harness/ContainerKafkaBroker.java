@@ -10,6 +10,11 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import com.exampleco.timesheets.launcher.FreePorts;
+import com.exampleco.timesheets.launcher.kafka.KafkaBroker;
+import com.exampleco.timesheets.launcher.process.JavaProcess;
+import com.exampleco.timesheets.launcher.process.Polling;
+import com.exampleco.timesheets.launcher.process.ProcessLogs;
 import com.exampleco.timesheets.testsupport.kafka.KafkaForTests;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.ExposedPort;
@@ -24,7 +29,9 @@ import org.testcontainers.kafka.KafkaContainer;
  * fixed free host port, so that {@link #stop()} and {@link #start()} (a
  * {@code docker stop} / {@code docker start} of the same container, which keeps its log
  * directory) bring it back on the same address with the same topics, transactions and
- * group offsets. The container's output goes to {@code <logs>/kafka.log}.
+ * group offsets. The container's output goes to {@code <logs>/kafka.log}. The harness's
+ * own broker kind (Docker only); the process broker is the launcher's
+ * {@code ProcessKafkaBroker}.
  */
 final class ContainerKafkaBroker implements KafkaBroker {
 
@@ -71,18 +78,12 @@ final class ContainerKafkaBroker implements KafkaBroker {
 
 	@Override
 	public void awaitReady(Duration timeout) {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		while (!KafkaBroker.answers(bootstrapServers())) {
-			if (!this.container.isRunning()) {
-				throw new IllegalStateException("the Kafka container stopped before it was ready:\n"
-						+ JavaProcess.tail("kafka", this.logFile, 60));
-			}
-			if (System.nanoTime() > deadline) {
-				throw new IllegalStateException("the Kafka container was not ready within " + timeout + ":\n"
-						+ JavaProcess.tail("kafka", this.logFile, 60));
-			}
-			sleep(Duration.ofMillis(500));
-		}
+		new Polling(timeout, Duration.ofMillis(500)).until(() -> KafkaBroker.answers(bootstrapServers()),
+				() -> this.container.isRunning() ? null
+						: "the Kafka container stopped before it was ready:\n"
+								+ ProcessLogs.tail("kafka", this.logFile, 60),
+				() -> "the Kafka container was not ready within " + timeout + ":\n"
+						+ ProcessLogs.tail("kafka", this.logFile, 60));
 	}
 
 	@Override
@@ -134,16 +135,6 @@ final class ContainerKafkaBroker implements KafkaBroker {
 				throw new UncheckedIOException(ex);
 			}
 		};
-	}
-
-	private static void sleep(Duration duration) {
-		try {
-			Thread.sleep(duration.toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("interrupted while waiting for the Kafka container", ex);
-		}
 	}
 
 	@Override

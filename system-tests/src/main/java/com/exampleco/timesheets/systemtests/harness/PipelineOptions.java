@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import com.exampleco.timesheets.launcher.kafka.ProcessKafkaBroker;
+
 /**
  * How {@link Pipeline#start(PipelineOptions)} starts the pipeline. Start from
  * {@link #defaults()} and change what you need with the {@code with…} methods (each
@@ -28,16 +30,15 @@ import java.util.Map;
  * {@code uploader-job}); they come last, so they win
  * @param startupTimeout how long each service may take to become healthy
  * @param broker which broker: Testcontainers' Kafka where Docker answers or a standalone
- * process ({@link KafkaBroker.Kind#AUTO}, the default; system property
- * {@value #KAFKA_PROPERTY} = {@code auto}, {@code process} or {@code container})
+ * process ({@link BrokerKind#AUTO}, the default; system property {@value #KAFKA_PROPERTY}
+ * = {@code auto}, {@code process} or {@code container})
  * @param startProcessors whether {@link Pipeline#start} starts the processors; when false
  * they are created but not started, so the schema does not exist until one is started (or
  * the caller migrates it)
  */
 public record PipelineOptions(Path workDirectory, Path appsDirectory, String kafkaClasspath, int processors,
 		int partitions, List<String> serviceJvmOptions, List<String> kafkaJvmOptions,
-		Map<String, List<String>> extraArguments, Duration startupTimeout, KafkaBroker.Kind broker,
-		boolean startProcessors) {
+		Map<String, List<String>> extraArguments, Duration startupTimeout, BrokerKind broker, boolean startProcessors) {
 
 	/** System property naming the apps directory (default {@code target/apps}). */
 	public static final String APPS_PROPERTY = "systemtests.apps";
@@ -81,8 +82,7 @@ public record PipelineOptions(Path workDirectory, Path appsDirectory, String kaf
 				System.getProperty("java.class.path"), 2, 6,
 				List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
 				ProcessKafkaBroker.defaultJvmOptions(), Map.of(), Duration.ofMinutes(3),
-				KafkaBroker.Kind.valueOf(System.getProperty(KAFKA_PROPERTY, "auto").trim().toUpperCase(Locale.ROOT)),
-				true);
+				BrokerKind.valueOf(System.getProperty(KAFKA_PROPERTY, "auto").trim().toUpperCase(Locale.ROOT)), true);
 	}
 
 	public PipelineOptions withWorkDirectory(Path directory) {
@@ -150,7 +150,7 @@ public record PipelineOptions(Path workDirectory, Path appsDirectory, String kaf
 				this.broker, this.startProcessors);
 	}
 
-	public PipelineOptions withBroker(KafkaBroker.Kind kind) {
+	public PipelineOptions withBroker(BrokerKind kind) {
 		return new PipelineOptions(this.workDirectory, this.appsDirectory, this.kafkaClasspath, this.processors,
 				this.partitions, this.serviceJvmOptions, this.kafkaJvmOptions, this.extraArguments, this.startupTimeout,
 				kind, this.startProcessors);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.exampleco.timesheets.launcher.kafka.KafkaBroker;
 import com.exampleco.timesheets.testsupport.Docker;
 import com.exampleco.timesheets.testsupport.kafka.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -34,12 +35,12 @@ class BrokerKindSystemTests {
 
 	@Test
 	void autoUsesTheContainerOnlyWhereDockerAnswers() {
-		assertThat(Pipeline.useContainer(KafkaBroker.Kind.AUTO, () -> true)).isTrue();
-		assertThat(Pipeline.useContainer(KafkaBroker.Kind.AUTO, () -> false)).isFalse();
-		assertThat(Pipeline.useContainer(KafkaBroker.Kind.PROCESS, () -> {
+		assertThat(BrokerKind.AUTO.container(() -> true)).isTrue();
+		assertThat(BrokerKind.AUTO.container(() -> false)).isFalse();
+		assertThat(BrokerKind.PROCESS.container(() -> {
 			throw new AssertionError("Docker must not be asked for a process broker");
 		})).isFalse();
-		assertThat(Pipeline.useContainer(KafkaBroker.Kind.CONTAINER, () -> false)).isTrue();
+		assertThat(BrokerKind.CONTAINER.container(() -> false)).isTrue();
 	}
 
 	@Test

@@ -1,4 +1,4 @@
-package com.exampleco.timesheets.systemtests.harness;
+package com.exampleco.timesheets.launcher;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;

@@ -1,4 +1,4 @@
-package com.exampleco.timesheets.systemtests.harness;
+package com.exampleco.timesheets.launcher;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,8 +23,12 @@ import java.util.concurrent.ThreadLocalRandom;
  * are drawn below the ephemeral range, where the kernel never assigns client ports, and
  * checked free on every interface; only where that range is unknown or too small does it
  * fall back to the kernel's choice.
+ * <p>
+ * The range is read from {@code /proc} through a stream read to the end:
+ * {@code Files.readString} trusts the size {@code /proc} reports (0) and was seen to
+ * return only the first byte.
  */
-final class FreePorts {
+public final class FreePorts {
 
 	/** Lowest port drawn: above the well-known and most registered service ports. */
 	static final int LOWEST = 20_000;
@@ -36,7 +40,12 @@ final class FreePorts {
 	private FreePorts() {
 	}
 
-	static synchronized int next() {
+	/**
+	 * A free port not handed out before in this JVM.
+	 * @return the port
+	 * @throws IllegalStateException when none is found
+	 */
+	public static synchronized int next() {
 		int highest = ephemeralRangeStart() - 1;
 		if (highest - LOWEST >= 1_000) {
 			for (int attempt = 0; attempt < 500; attempt++) {
@@ -66,8 +75,7 @@ final class FreePorts {
 	 * Linux).
 	 */
 	static int ephemeralRangeStart() {
-		// a stream read to the end: Files.readString trusts the size /proc
-		// reports (0) and was seen to return only the first byte
+		// a stream, read to the end (see the class comment)
 		try (InputStream in = Files.newInputStream(EPHEMERAL_RANGE)) {
 			String[] range = new String(in.readAllBytes(), StandardCharsets.US_ASCII).trim().split("\\s+");
 			return Integer.parseInt(range[0]);

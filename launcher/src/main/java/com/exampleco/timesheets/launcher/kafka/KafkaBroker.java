@@ -1,21 +1,20 @@
-package com.exampleco.timesheets.systemtests.harness;
+package com.exampleco.timesheets.launcher.kafka;
 
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
+import com.exampleco.timesheets.launcher.process.JavaProcess;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /**
- * The pipeline's single-node Kafka 4 cluster (KRaft). Two kinds, chosen by
- * {@link PipelineOptions#broker()}: Testcontainers' Kafka ({@code apache/kafka}, the
- * image docker-compose runs) where a Docker engine answers, otherwise a standalone broker
- * process from the Maven Central jars. Either way its address and its data survive
- * {@link #stop()} / {@link #start()}, so an outage looks like a real broker restart to
- * the services: connections refused, then the same topics, transactions and group
- * offsets.
+ * The pipeline's single-node Kafka 4 cluster (KRaft) when the caller needs to stop and
+ * start it: {@link ProcessKafkaBroker} here, a container in system-tests. Either way its
+ * address and its data survive {@link #stop()} / {@link #start()}, so an outage looks
+ * like a real broker restart to the services: connections refused, then the same topics,
+ * transactions and group offsets.
  */
 public interface KafkaBroker {
 
@@ -87,20 +86,6 @@ public interface KafkaBroker {
 		catch (Exception ex) {
 			return false;
 		}
-	}
-
-	/** Which broker the harness starts. */
-	enum Kind {
-
-		/** A container where Docker answers, else a process. */
-		AUTO,
-
-		/** Always the standalone broker process (what the bench measures). */
-		PROCESS,
-
-		/** Always Testcontainers' Kafka; fails to start without Docker. */
-		CONTAINER
-
 	}
 
 }

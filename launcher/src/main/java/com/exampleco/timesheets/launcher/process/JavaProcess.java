@@ -1,14 +1,12 @@
-package com.exampleco.timesheets.systemtests.harness;
+package com.exampleco.timesheets.launcher.process;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,11 +16,15 @@ import java.util.function.BooleanSupplier;
 
 /**
  * One JVM of the pipeline running as a separate OS process, its output appended to a log
- * file. It can be stopped gracefully ({@link #stop()}, SIGTERM), killed
- * ({@link #kill9()}, SIGKILL, no shutdown hooks run) and started again with the same
- * command line ({@link #restart()}). Not thread-safe: drive it from one thread.
+ * file (each start begins with a {@value #START_MARKER} line). It can be stopped
+ * gracefully ({@link #stop()}, SIGTERM), killed ({@link #kill9()}, SIGKILL, no shutdown
+ * hooks run) and started again with the same command line ({@link #restart(Duration)}).
+ * Not thread-safe: drive it from one thread.
  */
 public final class JavaProcess {
+
+	/** The first words of the line each start writes to the log. */
+	public static final String START_MARKER = "---- start of ";
 
 	private static final Duration GRACE = Duration.ofSeconds(30);
 
@@ -38,7 +40,16 @@ public final class JavaProcess {
 
 	private Process process;
 
-	JavaProcess(String name, List<String> command, Map<String, String> environment, Path log, URI healthUrl) {
+	/**
+	 * A process, not started yet.
+	 * @param name the name in messages and log lines
+	 * @param command the whole command line ({@link #javaCommand(List)} gives its start)
+	 * @param environment extra environment variables
+	 * @param log the log file, appended to across restarts
+	 * @param healthUrl the URL that answers 200 once the process is ready, or null for
+	 * processes without HTTP
+	 */
+	public JavaProcess(String name, List<String> command, Map<String, String> environment, Path log, URI healthUrl) {
 		this.name = name;
 		this.command = List.copyOf(command);
 		this.environment = Map.copyOf(environment);
@@ -46,7 +57,12 @@ public final class JavaProcess {
 		this.healthUrl = healthUrl;
 	}
 
-	static List<String> javaCommand(List<String> jvmOptions) {
+	/**
+	 * The start of a command line running this JVM's {@code java} with the options.
+	 * @param jvmOptions options for the JVM
+	 * @return a mutable list: the caller adds {@code -jar …} or {@code -cp … Main}
+	 */
+	public static List<String> javaCommand(List<String> jvmOptions) {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.addAll(jvmOptions);
@@ -54,11 +70,19 @@ public final class JavaProcess {
 	}
 
 	/**
-	 * The service name (also the log file's name).
+	 * The name (also the log file's name).
 	 * @return the name, never null
 	 */
 	public String name() {
 		return this.name;
+	}
+
+	/**
+	 * The command line each start runs.
+	 * @return the command, unmodifiable
+	 */
+	public List<String> command() {
+		return this.command;
 	}
 
 	/**
@@ -70,7 +94,7 @@ public final class JavaProcess {
 	}
 
 	/**
-	 * The {@code /actuator/health} URL, or null for processes without HTTP.
+	 * The readiness URL ({@code /actuator/health}), or null for processes without HTTP.
 	 * @return the URL
 	 */
 	public URI healthUrl() {
@@ -99,15 +123,17 @@ public final class JavaProcess {
 
 	/**
 	 * Starts the process (again) and returns at once.
+	 * @throws IllegalStateException when it runs already
+	 * @throws UncheckedIOException when the log cannot be written or the JVM not started
 	 */
 	public void start() {
 		if (isAlive()) {
 			throw new IllegalStateException(this.name + " is already running");
 		}
 		try {
-			Files.createDirectories(this.log.getParent());
-			Files.writeString(this.log, "---- start of " + this.name + " ----\n", StandardCharsets.UTF_8,
-					java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+			Files.createDirectories(this.log.toAbsolutePath().getParent());
+			Files.writeString(this.log, START_MARKER + this.name + " ----\n", StandardCharsets.UTF_8,
+					StandardOpenOption.CREATE, StandardOpenOption.APPEND);
 			ProcessBuilder builder = new ProcessBuilder(this.command).redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.appendTo(this.log.toFile()));
 			builder.environment().putAll(this.environment);
@@ -125,41 +151,24 @@ public final class JavaProcess {
 	 * log's tail)
 	 */
 	public void awaitHealthy(Duration timeout) {
-		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-		awaitCondition(timeout, () -> {
-			try {
-				HttpResponse<Void> response = http.send(
-						HttpRequest.newBuilder(this.healthUrl).timeout(Duration.ofSeconds(5)).build(),
-						HttpResponse.BodyHandlers.discarding());
-				return response.statusCode() == 200;
-			}
-			catch (IOException ex) {
-				return false;
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException("interrupted", ex);
-			}
-		}, "healthy");
+		HealthProbe probe = new HealthProbe(this.healthUrl);
+		awaitCondition(timeout, probe::answersOk, "healthy");
 	}
 
-	void awaitCondition(Duration timeout, BooleanSupplier condition, String what) {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		while (true) {
-			if (!isAlive()) {
-				throw new IllegalStateException(
-						this.name + " exited with code " + ((this.process != null) ? this.process.exitValue() : "?")
-								+ " before it was " + what + "\n" + tail(60));
-			}
-			if (condition.getAsBoolean()) {
-				return;
-			}
-			if (System.nanoTime() > deadline) {
-				throw new IllegalStateException(
-						this.name + " was not " + what + " within " + timeout + "\n" + tail(60));
-			}
-			pause(Duration.ofMillis(300));
-		}
+	/**
+	 * Polls a condition every 300 ms while the process runs.
+	 * @param timeout how long to wait
+	 * @param condition what to wait for
+	 * @param what the condition in messages ("ready", "healthy")
+	 * @throws IllegalStateException when the process exits or the time runs out (with the
+	 * log's tail)
+	 */
+	public void awaitCondition(Duration timeout, BooleanSupplier condition, String what) {
+		new Polling(timeout, Duration.ofMillis(300)).until(condition,
+				() -> isAlive() ? null
+						: this.name + " exited with code " + ((this.process != null) ? this.process.exitValue() : "?")
+								+ " before it was " + what + "\n" + tail(60),
+				() -> this.name + " was not " + what + " within " + timeout + "\n" + tail(60));
 	}
 
 	/**
@@ -240,39 +249,22 @@ public final class JavaProcess {
 	}
 
 	/**
+	 * What the current (or last) run printed: the log's lines after its last
+	 * {@value #START_MARKER} line.
+	 * @return the lines, never null
+	 * @throws UncheckedIOException when the log cannot be read
+	 */
+	public List<String> output() {
+		return ProcessLogs.lastRun(this.log);
+	}
+
+	/**
 	 * The last lines of the log.
 	 * @param lines how many
-	 * @return the lines, prefixed with the service name
+	 * @return the lines, prefixed with the name
 	 */
 	public String tail(int lines) {
-		return tail(this.name, this.log, lines);
-	}
-
-	static String tail(String name, Path log, int lines) {
-		if (!Files.isRegularFile(log)) {
-			return "[" + name + "] (no log at " + log + ")";
-		}
-		try {
-			List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
-			StringBuilder out = new StringBuilder(
-					"---- last " + Math.min(lines, all.size()) + " lines of " + log + " ----\n");
-			all.subList(Math.max(0, all.size() - lines), all.size())
-				.forEach((line) -> out.append('[').append(name).append("] ").append(line).append('\n'));
-			return out.toString();
-		}
-		catch (IOException | UncheckedIOException ex) {
-			return "[" + name + "] cannot read " + log + ": " + ex.getMessage();
-		}
-	}
-
-	static void pause(Duration duration) {
-		try {
-			Thread.sleep(duration.toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("interrupted", ex);
-		}
+		return ProcessLogs.tail(this.name, this.log, lines);
 	}
 
 	@Override

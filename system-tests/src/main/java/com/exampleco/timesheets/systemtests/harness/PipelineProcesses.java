@@ -1,0 +1,181 @@
+package com.exampleco.timesheets.systemtests.harness;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import com.exampleco.timesheets.launcher.FreePorts;
+import com.exampleco.timesheets.launcher.kafka.KafkaBroker;
+import com.exampleco.timesheets.launcher.kafka.ProcessKafkaBroker;
+import com.exampleco.timesheets.launcher.process.JavaProcess;
+import com.exampleco.timesheets.launcher.process.ServiceJars;
+import com.exampleco.timesheets.testsupport.Docker;
+
+/**
+ * The processes of one {@link Pipeline} and their order: started so that each finds what
+ * it needs (the database is created meanwhile; the query API beside the first processor,
+ * which migrates the schema; the other processors after it), stopped in reverse (services
+ * first, the broker last). The service ports are drawn at creation, so the addresses are
+ * known before anything starts.
+ */
+final class PipelineProcesses {
+
+	private final PipelineOptions options;
+
+	private final WorkDirectory work;
+
+	private final ServiceJars jars;
+
+	private final int authPort = FreePorts.next();
+
+	private final int ingestPort = FreePorts.next();
+
+	private final int queryPort = FreePorts.next();
+
+	private final List<JavaProcess> started = new ArrayList<>();
+
+	private final List<JavaProcess> processors = new ArrayList<>();
+
+	private KafkaBroker kafka;
+
+	private Database database;
+
+	private JavaProcess auth;
+
+	private JavaProcess ingest;
+
+	private JavaProcess query;
+
+	PipelineProcesses(PipelineOptions options, WorkDirectory work) {
+		this.options = options;
+		this.work = work;
+		List<String> jvm = new ArrayList<>(options.serviceJvmOptions());
+		jvm.add("-Djava.io.tmpdir=" + work.tmp());
+		this.jars = new ServiceJars(options.appsDirectory(), work.logs(), jvm);
+	}
+
+	/**
+	 * Starts everything and waits until every service is healthy.
+	 * @param instance the pipeline's number in this JVM (names its database and broker
+	 * folder)
+	 */
+	void startAll(int instance) {
+		this.jars.requireAll("run ./mvnw -B -pl system-tests package (it copies the services' exec jars there)");
+		CompletableFuture<Database> db = CompletableFuture
+			.supplyAsync(() -> Database.create("timesheets_" + ProcessHandle.current().pid() + "_" + instance));
+		this.kafka = createBroker(this.work.kafka(instance));
+		this.kafka.launch();
+		this.auth = service("auth-server", "auth-server", this.authPort,
+				ServiceArguments.auth(issuer(), this.work.authSigningKeyFile()));
+		this.auth.start();
+		this.kafka.awaitReady(this.options.startupTimeout());
+		this.ingest = service("ingest-api", "ingest-api", this.ingestPort,
+				ServiceArguments.ingest(this.kafka.bootstrapServers(), issuer(), this.options.partitions()));
+		this.ingest.start();
+		this.database = db.join();
+		this.query = service("query-api", "query-api", this.queryPort, ServiceArguments.query(this.database, issuer()));
+		for (int i = 0; i < this.options.processors(); i++) {
+			String name = "processor-" + (i + 1);
+			this.processors.add(service(name, "processor", FreePorts.next(), ServiceArguments.processor(name,
+					this.kafka.bootstrapServers(), this.database, this.options.partitions())));
+		}
+		if (this.options.startProcessors()) {
+			// the query API reads the schema only when asked (it never migrates), so it
+			// starts beside the first processor; the others wait until that one migrated
+			this.processors.get(0).start();
+			this.query.start();
+			this.processors.get(0).awaitHealthy(this.options.startupTimeout());
+			this.processors.subList(1, this.processors.size()).forEach(JavaProcess::start);
+		}
+		else {
+			this.query.start();
+		}
+		for (JavaProcess service : List.of(this.auth, this.ingest, this.query)) {
+			service.awaitHealthy(this.options.startupTimeout());
+		}
+		if (this.options.startProcessors()) {
+			this.processors.forEach((processor) -> processor.awaitHealthy(this.options.startupTimeout()));
+		}
+	}
+
+	private KafkaBroker createBroker(Path directory) {
+		if (this.options.broker().container(Docker::available)) {
+			return ContainerKafkaBroker.create(this.options.partitions(), this.work.logs());
+		}
+		return ProcessKafkaBroker.create(directory, this.options.kafkaClasspath(), this.options.kafkaJvmOptions(),
+				this.options.partitions(), this.work.logs());
+	}
+
+	private JavaProcess service(String name, String app, int port, List<String> arguments) {
+		List<String> all = new ArrayList<>(arguments);
+		all.addAll(this.options.argumentsOf(app));
+		JavaProcess process = this.jars.service(name, app, port, all);
+		this.started.add(process);
+		return process;
+	}
+
+	/**
+	 * Adds a process started later (an uploader run), stopped first.
+	 * @param process the process
+	 */
+	void track(JavaProcess process) {
+		this.started.add(0, process);
+	}
+
+	/** Stops the services (gracefully, else SIGKILL), then the broker. */
+	void stopAll() {
+		for (JavaProcess process : this.started) {
+			try {
+				process.stop();
+			}
+			catch (RuntimeException ex) {
+				process.kill9();
+			}
+		}
+		if (this.kafka != null) {
+			this.kafka.close();
+		}
+	}
+
+	String issuer() {
+		return "http://127.0.0.1:" + this.authPort;
+	}
+
+	String ingestUrl() {
+		return "http://127.0.0.1:" + this.ingestPort;
+	}
+
+	String queryUrl() {
+		return "http://127.0.0.1:" + this.queryPort;
+	}
+
+	ServiceJars jars() {
+		return this.jars;
+	}
+
+	KafkaBroker kafka() {
+		return this.kafka;
+	}
+
+	Database database() {
+		return this.database;
+	}
+
+	JavaProcess auth() {
+		return this.auth;
+	}
+
+	JavaProcess ingest() {
+		return this.ingest;
+	}
+
+	JavaProcess query() {
+		return this.query;
+	}
+
+	List<JavaProcess> processors() {
+		return List.copyOf(this.processors);
+	}
+
+}

@@ -1,0 +1,52 @@
+package com.exampleco.timesheets.systemtests.harness;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What each service of the harness's pipeline is told on its command line (besides
+ * {@code --server.port}): the addresses of what it talks to and the settings the
+ * scenarios rely on. Pure: one method per service.
+ */
+final class ServiceArguments {
+
+	/** The query API's cursor MAC key (fixed: cursors stay valid across restarts). */
+	static final String CURSOR_KEY = "system-tests-cursor-key-0123456789-abcdefghij";
+
+	private ServiceArguments() {
+	}
+
+	static List<String> auth(String issuer, Path signingKeyFile) {
+		return List.of("--timesheets.auth.issuer=" + issuer,
+				"--timesheets.auth.key-file=" + signingKeyFile.toAbsolutePath());
+	}
+
+	static List<String> ingest(String bootstrapServers, String issuer, int partitions) {
+		return List.of("--spring.kafka.bootstrap-servers=" + bootstrapServers,
+				"--timesheets.security.issuer-uri=" + issuer, "--timesheets.ingest.topic-partitions=" + partitions);
+	}
+
+	static List<String> query(Database database, String issuer) {
+		String url = database.jdbcUrl();
+		return List.of(
+				"--spring.datasource.url=" + url + (url.contains("?") ? "&" : "?")
+						+ "readOnly=true&readOnlyMode=always",
+				"--spring.datasource.username=" + database.username(),
+				"--spring.datasource.password=" + database.password(), "--timesheets.security.issuer-uri=" + issuer,
+				"--timesheets.query.cursor-key=" + CURSOR_KEY);
+	}
+
+	static List<String> processor(String name, String bootstrapServers, Database database, int partitions) {
+		return List.of("--spring.kafka.bootstrap-servers=" + bootstrapServers,
+				"--spring.datasource.url=" + database.jdbcUrl(), "--spring.datasource.username=" + database.username(),
+				"--spring.datasource.password=" + database.password(),
+				"--spring.datasource.hikari.connection-timeout=5000", "--timesheets.processor.partitions=" + partitions,
+				"--timesheets.processor.retry.max-interval=5s",
+				// names the instance in the group: a test sees who owns which partition
+				"--spring.kafka.consumer.client-id=" + name,
+				// a killed instance's partitions move after 10 s, not 45 s
+				"--spring.kafka.consumer.properties.session.timeout.ms=10000",
+				"--spring.kafka.consumer.properties.heartbeat.interval.ms=2000");
+	}
+
+}
