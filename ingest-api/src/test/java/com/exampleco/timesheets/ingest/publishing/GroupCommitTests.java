@@ -26,7 +26,7 @@ import com.exampleco.timesheets.events.TimesheetEventCodec;
 import com.exampleco.timesheets.events.TimesheetSubmitted;
 import com.exampleco.timesheets.events.Topics;
 import com.exampleco.timesheets.ingest.config.IngestProperties;
-import com.exampleco.timesheets.testsupport.kafka.KafkaForTests;
+import com.exampleco.timesheets.testsupport.kafka.KafkaExtension;
 import com.exampleco.timesheets.testsupport.kafka.TopicReader;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -40,6 +40,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -58,6 +59,9 @@ import static org.awaitility.Awaitility.await;
  */
 class GroupCommitTests {
 
+	@RegisterExtension
+	static final KafkaExtension kafka = new KafkaExtension();
+
 	static String bootstrap;
 
 	final TimesheetEventCodec codec = new TimesheetEventCodec();
@@ -74,7 +78,7 @@ class GroupCommitTests {
 
 	@BeforeAll
 	static void topic() throws Exception {
-		bootstrap = KafkaForTests.shared().bootstrapServers();
+		bootstrap = kafka.bootstrapServers();
 		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
 			Set<String> topics = admin.listTopics().names().get();
 			if (!topics.contains(Topics.TIMESHEET_EVENTS)) {
