@@ -52,8 +52,9 @@ import static org.awaitility.Awaitility.await;
 		"spring.datasource.url=jdbc:h2:mem:processor-fatal;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1" })
 class FatalErrorIntegrationTests {
 
+	// ProcessorScenarios' instance: the send helpers used below read it
 	@RegisterExtension
-	static final KafkaExtension kafka = new KafkaExtension();
+	static final KafkaExtension kafka = ProcessorScenarios.kafka;
 
 	private static final Duration PATIENCE = Duration.ofSeconds(60);
 
