@@ -1,14 +1,10 @@
 package com.exampleco.timesheets.testsupport.kafka;
 
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import com.exampleco.timesheets.testsupport.SharedFixtureExtension;
 
 /**
  * One Kafka broker for every test class of a test run ({@link KafkaForTests#launch()}),
- * started before the first class that registers this extension and closed when the run
- * ends: it lives in the root {@link ExtensionContext}'s store, which JUnit closes (it is
- * {@link AutoCloseable}) after the last test.
+ * closed when the run ends (see {@link SharedFixtureExtension}).
  *
  * <pre class="code">
  * &#64;RegisterExtension
@@ -23,17 +19,10 @@ import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
  * {@link #broker()} is available from the class's {@code beforeAll} on, so also in
  * {@code @DynamicPropertySource} and {@code @BeforeAll} methods.
  */
-public final class KafkaExtension implements BeforeAllCallback {
+public final class KafkaExtension extends SharedFixtureExtension<KafkaForTests> {
 
-	private static final Namespace NAMESPACE = Namespace.create(KafkaExtension.class);
-
-	private volatile KafkaForTests broker;
-
-	@Override
-	public void beforeAll(ExtensionContext context) {
-		this.broker = context.getRoot()
-			.getStore(NAMESPACE)
-			.computeIfAbsent(KafkaForTests.class, (key) -> KafkaForTests.launch(), KafkaForTests.class);
+	public KafkaExtension() {
+		super(KafkaForTests.class, KafkaForTests::launch);
 	}
 
 	/**
@@ -42,12 +31,7 @@ public final class KafkaExtension implements BeforeAllCallback {
 	 * @throws IllegalStateException before the test class's {@code beforeAll}
 	 */
 	public KafkaForTests broker() {
-		KafkaForTests current = this.broker;
-		if (current == null) {
-			throw new IllegalStateException(
-					"KafkaExtension is not started: register it with @RegisterExtension on a static field");
-		}
-		return current;
+		return fixture();
 	}
 
 	/**
