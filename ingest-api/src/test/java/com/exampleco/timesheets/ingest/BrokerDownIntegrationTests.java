@@ -1,7 +1,5 @@
 package com.exampleco.timesheets.ingest;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
@@ -13,6 +11,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.util.TestSocketUtils;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -33,11 +32,8 @@ class BrokerDownIntegrationTests {
 	MockMvc mvc;
 
 	@DynamicPropertySource
-	static void deadBroker(DynamicPropertyRegistry registry) throws IOException {
-		int port;
-		try (ServerSocket socket = new ServerSocket(0)) {
-			port = socket.getLocalPort();
-		}
+	static void deadBroker(DynamicPropertyRegistry registry) {
+		int port = TestSocketUtils.findAvailableTcpPort();
 		registry.add("spring.kafka.bootstrap-servers", () -> "127.0.0.1:" + port);
 	}
 

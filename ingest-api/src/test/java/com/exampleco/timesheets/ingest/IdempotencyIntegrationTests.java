@@ -15,7 +15,7 @@ import com.exampleco.timesheets.events.TimesheetEventCodec;
 import com.exampleco.timesheets.events.TimesheetSubmitted;
 import com.exampleco.timesheets.events.Topics;
 import com.exampleco.timesheets.ingest.idempotency.KeyLedger;
-import com.exampleco.timesheets.testsupport.kafka.KafkaForTests;
+import com.exampleco.timesheets.testsupport.kafka.KafkaExtension;
 import com.exampleco.timesheets.testsupport.kafka.TopicReader;
 import com.exampleco.timesheets.testsupport.tokens.TestTokenIssuer;
 import com.jayway.jsonpath.JsonPath;
@@ -23,6 +23,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -51,6 +52,9 @@ import static org.awaitility.Awaitility.await;
 						+ "com.exampleco.timesheets.ingest.publishing.SlowSendInterceptor" })
 class IdempotencyIntegrationTests {
 
+	@RegisterExtension
+	static final KafkaExtension kafka = new KafkaExtension();
+
 	static final TestTokenIssuer issuer = TestTokenIssuer.start();
 
 	static final String TIMESHEET = "/timesheets/0b9a2f51-63a4-5e7e-8a43-3f0f3c2f6a10";
@@ -65,7 +69,7 @@ class IdempotencyIntegrationTests {
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
-		registry.add("spring.kafka.bootstrap-servers", () -> KafkaForTests.shared().bootstrapServers());
+		registry.add("spring.kafka.bootstrap-servers", () -> kafka.bootstrapServers());
 		registry.add("timesheets.security.issuer-uri", () -> issuer.issuer().toString());
 	}
 
@@ -157,7 +161,7 @@ class IdempotencyIntegrationTests {
 		await().atMost(Duration.ofSeconds(30)).until(() -> keyRecords(batchId).size() == 1);
 
 		try (ConfigurableApplicationContext second = new SpringApplicationBuilder(IngestApplication.class).run(
-				"--server.port=0", "--spring.kafka.bootstrap-servers=" + KafkaForTests.shared().bootstrapServers(),
+				"--server.port=0", "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
 				"--timesheets.security.issuer-uri=" + issuer.issuer(),
 				"--timesheets.ingest.idempotency.load-timeout=60s", "--timesheets.ingest.publish-timeout=30s")) {
 			int secondPort = Integer.parseInt(second.getEnvironment().getProperty("local.server.port"));
@@ -238,7 +242,7 @@ class IdempotencyIntegrationTests {
 	}
 
 	private List<TimesheetEvent> eventsOfBatch(String batchId) {
-		return TopicReader.readCommitted(KafkaForTests.shared().bootstrapServers(), Topics.TIMESHEET_EVENTS)
+		return TopicReader.readCommitted(kafka.bootstrapServers(), Topics.TIMESHEET_EVENTS)
 			.stream()
 			.map((record) -> this.codec.decode(record.value()))
 			.filter((event) -> event.batchId().toString().equals(batchId))
@@ -246,7 +250,7 @@ class IdempotencyIntegrationTests {
 	}
 
 	private static List<ConsumerRecord<String, byte[]>> keyRecords(String batchId) {
-		return TopicReader.readCommitted(KafkaForTests.shared().bootstrapServers(), KeyLedger.TOPIC)
+		return TopicReader.readCommitted(kafka.bootstrapServers(), KeyLedger.TOPIC)
 			.stream()
 			.filter((record) -> batchId.equals(record.key()))
 			.toList();

@@ -30,7 +30,8 @@ import com.exampleco.timesheets.events.TimesheetEventCodec;
 import com.exampleco.timesheets.events.TimesheetSubmitted;
 import com.exampleco.timesheets.events.Topics;
 import com.exampleco.timesheets.processor.ProcessorApplication;
-import com.exampleco.timesheets.testsupport.kafka.KafkaForTests;
+import com.exampleco.timesheets.testsupport.kafka.KafkaExtension;
+import com.exampleco.timesheets.testsupport.postgres.PostgresExtension;
 import com.exampleco.timesheets.testsupport.postgres.PostgresForTests;
 import com.exampleco.timesheets.testsupport.tokens.TestTokenIssuer;
 import com.jayway.jsonpath.JsonPath;
@@ -41,6 +42,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -67,6 +69,12 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class QueryPostgresIntegrationTests {
 
+	@RegisterExtension
+	static final PostgresExtension database = new PostgresExtension();
+
+	@RegisterExtension
+	static final KafkaExtension kafka = new KafkaExtension();
+
 	static final Duration PATIENCE = Duration.ofSeconds(90);
 
 	static final String QUERY_PASSWORD = "query-secret";
@@ -91,7 +99,7 @@ class QueryPostgresIntegrationTests {
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) throws Exception {
-		PostgresForTests postgres = PostgresForTests.shared();
+		PostgresForTests postgres = database.server();
 		// the role script grants CONNECT on the database named timesheets
 		databaseUrl = postgres.createDatabase("timesheets");
 		processor = startProcessor(postgres);
@@ -114,7 +122,7 @@ class QueryPostgresIntegrationTests {
 					"--spring.autoconfigure.exclude=com.exampleco.timesheets.security.ApiSecurityAutoConfiguration",
 					"--spring.datasource.url=" + databaseUrl, "--spring.datasource.username=" + postgres.username(),
 					"--spring.datasource.password=" + postgres.password(),
-					"--spring.kafka.bootstrap-servers=" + KafkaForTests.shared().bootstrapServers(),
+					"--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
 					"--timesheets.processor.group-id=query-api-it", "--timesheets.processor.publish-state=false");
 	}
 
@@ -296,9 +304,9 @@ class QueryPostgresIntegrationTests {
 	}
 
 	static void send(List<? extends TimesheetEvent> events) {
-		Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-				KafkaForTests.shared().bootstrapServers(), ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
-				StringSerializer.class, ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
+		Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+				ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+				ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
 				ProducerConfig.LINGER_MS_CONFIG, 5);
 		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config)) {
 			for (TimesheetEvent event : events) {

@@ -29,7 +29,7 @@ import com.exampleco.timesheets.ingest.config.IngestProperties;
 import com.exampleco.timesheets.ingest.idempotency.KeyLedger;
 import com.exampleco.timesheets.ingest.idempotency.KeyLedgers;
 import com.exampleco.timesheets.ingest.idempotency.RequestIntent;
-import com.exampleco.timesheets.testsupport.kafka.KafkaForTests;
+import com.exampleco.timesheets.testsupport.kafka.KafkaExtension;
 import com.exampleco.timesheets.testsupport.kafka.TopicReader;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -43,6 +43,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -61,6 +62,9 @@ import static org.awaitility.Awaitility.await;
  */
 class GroupCommitTests {
 
+	@RegisterExtension
+	static final KafkaExtension kafka = new KafkaExtension();
+
 	static String bootstrap;
 
 	final TimesheetEventCodec codec = new TimesheetEventCodec();
@@ -77,7 +81,7 @@ class GroupCommitTests {
 
 	@BeforeAll
 	static void topic() throws Exception {
-		bootstrap = KafkaForTests.shared().bootstrapServers();
+		bootstrap = kafka.bootstrapServers();
 		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
 			Set<String> topics = admin.listTopics().names().get();
 			if (!topics.contains(Topics.TIMESHEET_EVENTS)) {

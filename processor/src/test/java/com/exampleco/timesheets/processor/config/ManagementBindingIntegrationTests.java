@@ -15,8 +15,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-import com.exampleco.timesheets.testsupport.kafka.KafkaForTests;
+import com.exampleco.timesheets.testsupport.kafka.KafkaExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -41,6 +42,9 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 		"spring.datasource.url=jdbc:h2:mem:processor-management;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1" })
 class ManagementBindingIntegrationTests {
 
+	@RegisterExtension
+	static final KafkaExtension kafka = new KafkaExtension();
+
 	@LocalServerPort
 	int port;
 
@@ -51,7 +55,7 @@ class ManagementBindingIntegrationTests {
 
 	@DynamicPropertySource
 	static void kafka(DynamicPropertyRegistry registry) {
-		registry.add("spring.kafka.bootstrap-servers", () -> KafkaForTests.shared().bootstrapServers());
+		registry.add("spring.kafka.bootstrap-servers", () -> kafka.bootstrapServers());
 	}
 
 	@Test

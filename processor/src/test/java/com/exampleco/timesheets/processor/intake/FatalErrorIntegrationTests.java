@@ -13,13 +13,14 @@ import java.util.concurrent.atomic.AtomicReference;
 import com.exampleco.timesheets.processor.ledger.AppliedBatch;
 import com.exampleco.timesheets.processor.ledger.ReceivedEvent;
 import com.exampleco.timesheets.processor.ledger.TimesheetLedger;
-import com.exampleco.timesheets.testsupport.kafka.KafkaForTests;
+import com.exampleco.timesheets.testsupport.kafka.KafkaExtension;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -51,6 +52,10 @@ import static org.awaitility.Awaitility.await;
 		"spring.datasource.url=jdbc:h2:mem:processor-fatal;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1" })
 class FatalErrorIntegrationTests {
 
+	// ProcessorScenarios' instance: the send helpers used below read it
+	@RegisterExtension
+	static final KafkaExtension kafka = ProcessorScenarios.kafka;
+
 	private static final Duration PATIENCE = Duration.ofSeconds(60);
 
 	private static final String GROUP = "processor-it-fatal-error";
@@ -69,7 +74,7 @@ class FatalErrorIntegrationTests {
 
 	@DynamicPropertySource
 	static void kafka(DynamicPropertyRegistry registry) {
-		registry.add("spring.kafka.bootstrap-servers", () -> KafkaForTests.shared().bootstrapServers());
+		registry.add("spring.kafka.bootstrap-servers", () -> kafka.bootstrapServers());
 	}
 
 	@Test
@@ -121,7 +126,7 @@ class FatalErrorIntegrationTests {
 	/** The group's committed offset for the partition, -1 when none. */
 	private static long committedOffset(TopicPartition partition) throws Exception {
 		Map<String, Object> config = new HashMap<>();
-		config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaForTests.shared().bootstrapServers());
+		config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
 		try (AdminClient admin = AdminClient.create(config)) {
 			Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(GROUP)
 				.partitionsToOffsetAndMetadata()

@@ -10,8 +10,8 @@ import java.util.UUID;
 import com.exampleco.timesheets.events.TimesheetApproved;
 import com.exampleco.timesheets.events.TimesheetEvent;
 import com.exampleco.timesheets.events.Topics;
-import com.exampleco.timesheets.testsupport.kafka.KafkaForTests;
 import com.exampleco.timesheets.testsupport.kafka.TopicReader;
+import com.exampleco.timesheets.testsupport.postgres.PostgresExtension;
 import com.exampleco.timesheets.testsupport.postgres.PostgresForTests;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -23,6 +23,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
@@ -46,6 +47,9 @@ import static org.awaitility.Awaitility.await;
 @TestPropertySource(properties = "timesheets.processor.group-id=" + ProcessorPostgresIntegrationTests.GROUP)
 class ProcessorPostgresIntegrationTests extends ProcessorScenarios {
 
+	@RegisterExtension
+	static final PostgresExtension database = new PostgresExtension();
+
 	static final String GROUP = "processor-it-pg";
 
 	@Autowired
@@ -53,7 +57,7 @@ class ProcessorPostgresIntegrationTests extends ProcessorScenarios {
 
 	@DynamicPropertySource
 	static void postgres(DynamicPropertyRegistry registry) {
-		PostgresForTests postgres = PostgresForTests.shared();
+		PostgresForTests postgres = database.server();
 		String url = postgres.createDatabase("processor_it");
 		registry.add("spring.datasource.url", () -> url);
 		registry.add("spring.datasource.username", postgres::username);
@@ -80,7 +84,7 @@ class ProcessorPostgresIntegrationTests extends ProcessorScenarios {
 					new OffsetAndMetadata(metadata.offset()), (a, b) -> (a.offset() <= b.offset()) ? a : b);
 		}
 		try (AdminClient admin = AdminClient
-			.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaForTests.shared().bootstrapServers()))) {
+			.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
 			await().atMost(PATIENCE)
 				.ignoreExceptions()
 				.untilAsserted(() -> admin.alterConsumerGroupOffsets(GROUP, rewind).all().get());
@@ -128,7 +132,7 @@ class ProcessorPostgresIntegrationTests extends ProcessorScenarios {
 
 	@Test
 	void databaseOutageRetriesUntilItIsBackAndSkipsNothing() {
-		PostgresForTests postgres = PostgresForTests.shared();
+		PostgresForTests postgres = database.server();
 		assumeTrue(postgres.canStop(), "this PostgreSQL cannot be stopped and restarted by the test");
 		UUID batch = UUID.randomUUID();
 		List<TimesheetEvent> before = new ArrayList<>();
@@ -172,7 +176,7 @@ class ProcessorPostgresIntegrationTests extends ProcessorScenarios {
 		UUID committed = UUID.randomUUID();
 		UUID id = UUID.randomUUID();
 		Map<String, Object> config = new HashMap<>();
-		config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaForTests.shared().bootstrapServers());
+		config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
 		config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
 		config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
 		DefaultKafkaProducerFactory<String, byte[]> factory = new DefaultKafkaProducerFactory<>(config);
@@ -227,7 +231,7 @@ class ProcessorPostgresIntegrationTests extends ProcessorScenarios {
 	}
 
 	private static List<String> stateValues(UUID id) {
-		return TopicReader.readUncommitted(KafkaForTests.shared().bootstrapServers(), Topics.TIMESHEET_STATE)
+		return TopicReader.readUncommitted(kafka.bootstrapServers(), Topics.TIMESHEET_STATE)
 			.stream()
 			.filter((record) -> id.toString().equals(record.key()) && record.value() != null)
 			.map((record) -> new String(record.value(), java.nio.charset.StandardCharsets.UTF_8))

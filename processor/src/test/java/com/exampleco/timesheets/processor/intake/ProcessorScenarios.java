@@ -22,7 +22,7 @@ import com.exampleco.timesheets.events.TimesheetRejected;
 import com.exampleco.timesheets.events.TimesheetSubmitted;
 import com.exampleco.timesheets.events.Topics;
 import com.exampleco.timesheets.processor.config.ProcessorProperties;
-import com.exampleco.timesheets.testsupport.kafka.KafkaForTests;
+import com.exampleco.timesheets.testsupport.kafka.KafkaExtension;
 import com.exampleco.timesheets.testsupport.kafka.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -32,6 +32,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -56,6 +57,9 @@ import static org.awaitility.Awaitility.await;
 				"spring.datasource.hikari.maximum-pool-size=4", "server.port=0" })
 abstract class ProcessorScenarios {
 
+	@RegisterExtension
+	static final KafkaExtension kafka = new KafkaExtension();
+
 	static final Duration PATIENCE = Duration.ofSeconds(60);
 
 	static final TimesheetEventCodec codec = new TimesheetEventCodec();
@@ -74,13 +78,13 @@ abstract class ProcessorScenarios {
 
 	@DynamicPropertySource
 	static void kafka(DynamicPropertyRegistry registry) {
-		registry.add("spring.kafka.bootstrap-servers", () -> KafkaForTests.shared().bootstrapServers());
+		registry.add("spring.kafka.bootstrap-servers", () -> kafka.bootstrapServers());
 	}
 
 	static synchronized KafkaTemplate<String, byte[]> producer() {
 		if (producer == null) {
 			Map<String, Object> config = new HashMap<>();
-			config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaForTests.shared().bootstrapServers());
+			config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
 			config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
 			config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
 			config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
@@ -529,7 +533,7 @@ abstract class ProcessorScenarios {
 	}
 
 	static List<ConsumerRecord<String, byte[]>> deadLetters(byte[] value) {
-		return deadLetters(KafkaForTests.shared().bootstrapServers(), value);
+		return deadLetters(kafka.bootstrapServers(), value);
 	}
 
 	static List<ConsumerRecord<String, byte[]>> deadLetters(String bootstrapServers, byte[] value) {

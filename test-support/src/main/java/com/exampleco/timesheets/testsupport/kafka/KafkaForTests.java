@@ -7,14 +7,16 @@ import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
- * A Kafka broker for tests, one per JVM ({@link #shared()}): the servers named by
+ * A Kafka broker for tests, chosen by {@link #launch()}: the servers named by
  * {@value #BOOTSTRAP_ENV} when set; else, where Docker is available, Testcontainers'
  * Kafka ({@value #IMAGE}, KRaft, the image docker-compose runs); else an in-JVM KRaft
  * broker (spring-kafka-test) on a random port. Transactions enabled, replication factor 1
- * for internal topics, 6 partitions by default; stopped at JVM exit. Set
- * {@value #EMBEDDED_ENV}{@code =true} to use the in-JVM broker even where Docker exists.
+ * for internal topics, 6 partitions by default. Set {@value #EMBEDDED_ENV}{@code =true}
+ * to use the in-JVM broker even where Docker exists. JUnit tests get one shared broker
+ * from {@link KafkaExtension}; a plain main uses {@link #launch()} with
+ * try-with-resources.
  */
-public final class KafkaForTests {
+public final class KafkaForTests implements AutoCloseable {
 
 	/** Environment variable with bootstrap servers that override the embedded broker. */
 	public static final String BOOTSTRAP_ENV = "TIMESHEETS_TEST_KAFKA_BOOTSTRAP";
@@ -31,41 +33,54 @@ public final class KafkaForTests {
 
 	private final EmbeddedKafkaBroker broker;
 
-	private KafkaForTests(String bootstrapServers, EmbeddedKafkaBroker broker) {
+	private final Runnable stopper;
+
+	private KafkaForTests(String bootstrapServers, EmbeddedKafkaBroker broker, Runnable stopper) {
 		this.bootstrapServers = bootstrapServers;
 		this.broker = broker;
+		this.stopper = stopper;
 	}
 
 	/**
-	 * The broker of this JVM, started on first use.
-	 * @return the broker, never null
+	 * Starts (or, for {@value #BOOTSTRAP_ENV}, adopts) a broker; the caller closes it.
+	 * @return the running broker, never null
 	 */
+	public static KafkaForTests launch() {
+		String external = System.getenv(BOOTSTRAP_ENV);
+		if (external != null && !external.isBlank()) {
+			return new KafkaForTests(external, null, () -> {
+			});
+		}
+		if (!Boolean.parseBoolean(System.getenv(EMBEDDED_ENV)) && Docker.available()) {
+			KafkaContainer container = new KafkaContainer(IMAGE).withEnv("KAFKA_NUM_PARTITIONS", "6")
+				.withEnv("KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR", "1")
+				.withEnv("KAFKA_TRANSACTION_STATE_LOG_MIN_ISR", "1")
+				.withEnv("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR", "1")
+				.withEnv("KAFKA_GROUP_INITIAL_REBALANCE_DELAY_MS", "0");
+			container.start();
+			return new KafkaForTests(container.getBootstrapServers(), null, container::stop);
+		}
+		EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 6);
+		broker.brokerProperty("transaction.state.log.replication.factor", "1");
+		broker.brokerProperty("transaction.state.log.min.isr", "1");
+		broker.brokerProperty("offsets.topic.replication.factor", "1");
+		broker.brokerProperty("group.initial.rebalance.delay.ms", "0");
+		broker.afterPropertiesSet();
+		return new KafkaForTests(broker.getBrokersAsString(), broker, broker::destroy);
+	}
+
+	/**
+	 * One broker per JVM, stopped by a JVM shutdown hook: the old way, kept only so that
+	 * the measurement mains in the service modules' test trees still compile.
+	 * @return the broker, never null
+	 * @deprecated JUnit tests: {@link KafkaExtension}; plain mains: {@link #launch()}
+	 * with try-with-resources
+	 */
+	@Deprecated(forRemoval = true)
 	public static synchronized KafkaForTests shared() {
 		if (shared == null) {
-			String external = System.getenv(BOOTSTRAP_ENV);
-			if (external != null && !external.isBlank()) {
-				shared = new KafkaForTests(external, null);
-			}
-			else if (!Boolean.parseBoolean(System.getenv(EMBEDDED_ENV)) && Docker.available()) {
-				KafkaContainer container = new KafkaContainer(IMAGE).withEnv("KAFKA_NUM_PARTITIONS", "6")
-					.withEnv("KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR", "1")
-					.withEnv("KAFKA_TRANSACTION_STATE_LOG_MIN_ISR", "1")
-					.withEnv("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR", "1")
-					.withEnv("KAFKA_GROUP_INITIAL_REBALANCE_DELAY_MS", "0");
-				container.start();
-				Runtime.getRuntime().addShutdownHook(new Thread(container::stop, "kafka-for-tests-shutdown"));
-				shared = new KafkaForTests(container.getBootstrapServers(), null);
-			}
-			else {
-				EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 6);
-				broker.brokerProperty("transaction.state.log.replication.factor", "1");
-				broker.brokerProperty("transaction.state.log.min.isr", "1");
-				broker.brokerProperty("offsets.topic.replication.factor", "1");
-				broker.brokerProperty("group.initial.rebalance.delay.ms", "0");
-				broker.afterPropertiesSet();
-				Runtime.getRuntime().addShutdownHook(new Thread(broker::destroy, "kafka-for-tests-shutdown"));
-				shared = new KafkaForTests(broker.getBrokersAsString(), broker);
-			}
+			shared = launch();
+			Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "kafka-for-tests-shutdown"));
 		}
 		return shared;
 	}
@@ -84,6 +99,12 @@ public final class KafkaForTests {
 	 */
 	public EmbeddedKafkaBroker embeddedBroker() {
 		return this.broker;
+	}
+
+	/** Stops the container or in-JVM broker; leaves an external cluster alone. */
+	@Override
+	public void close() {
+		this.stopper.run();
 	}
 
 }

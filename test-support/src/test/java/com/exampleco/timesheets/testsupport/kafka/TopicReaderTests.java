@@ -1,7 +1,5 @@
 package com.exampleco.timesheets.testsupport.kafka;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
@@ -17,6 +15,9 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.test.util.TestSocketUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -24,9 +25,12 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 class TopicReaderTests {
 
+	@RegisterExtension
+	static final KafkaExtension kafka = new KafkaExtension();
+
 	@Test
 	void readsCommittedRecordsAndStopsBeforeAnOpenTransaction() throws Exception {
-		String bootstrap = KafkaForTests.shared().bootstrapServers();
+		String bootstrap = kafka.bootstrapServers();
 		String topic = "topic-reader-" + UUID.randomUUID();
 		try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
 			admin.createTopics(List.of(new NewTopic(topic, 2, (short) 1))).all().get();
@@ -56,11 +60,8 @@ class TopicReaderTests {
 	}
 
 	@Test
-	void givesUpAtTheDeadlineNamingTheTopicWhenTheClusterDoesNotAnswer() throws IOException {
-		String nobodyListening;
-		try (ServerSocket socket = new ServerSocket(0)) {
-			nobodyListening = "localhost:" + socket.getLocalPort();
-		}
+	void givesUpAtTheDeadlineNamingTheTopicWhenTheClusterDoesNotAnswer() {
+		String nobodyListening = "localhost:" + TestSocketUtils.findAvailableTcpPort();
 		assertTimeoutPreemptively(Duration.ofSeconds(20), () -> assertThatIllegalStateException()
 			.isThrownBy(() -> TopicReader.readCommitted(nobodyListening, "unreachable-topic", Duration.ofSeconds(2)))
 			.withMessageContaining("unreachable-topic")
