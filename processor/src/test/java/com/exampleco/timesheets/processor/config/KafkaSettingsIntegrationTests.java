@@ -2,12 +2,13 @@ package com.exampleco.timesheets.processor.config;
 
 import java.util.Map;
 
-import com.exampleco.timesheets.testsupport.kafka.KafkaForTests;
+import com.exampleco.timesheets.testsupport.kafka.KafkaExtension;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -42,6 +43,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 		"spring.datasource.url=jdbc:h2:mem:processor-kafka-settings;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1" })
 class KafkaSettingsIntegrationTests {
 
+	@RegisterExtension
+	static final KafkaExtension kafka = new KafkaExtension();
+
 	@Autowired
 	KafkaListenerEndpointRegistry registry;
 
@@ -56,7 +60,7 @@ class KafkaSettingsIntegrationTests {
 
 	@DynamicPropertySource
 	static void kafka(DynamicPropertyRegistry registry) {
-		registry.add("spring.kafka.bootstrap-servers", () -> KafkaForTests.shared().bootstrapServers());
+		registry.add("spring.kafka.bootstrap-servers", () -> kafka.bootstrapServers());
 	}
 
 	@Test
@@ -73,8 +77,7 @@ class KafkaSettingsIntegrationTests {
 			.isEqualTo(ByteArrayDeserializer.class.getName());
 		assertThat(text(config.get(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG)))
 			.isEqualTo(ByteArrayDeserializer.class.getName());
-		assertThat(text(config.get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG)))
-			.contains(KafkaForTests.shared().bootstrapServers());
+		assertThat(text(config.get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG))).contains(kafka.bootstrapServers());
 		assertThat(container.getGroupId()).isEqualTo("processor-it-kafka-settings");
 		assertThat(consumers.getListeners()).hasAtLeastOneElementOfType(MicrometerConsumerListener.class);
 	}

@@ -4,28 +4,36 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 
+import com.exampleco.timesheets.launcher.postgres.PostgresServer;
 import com.exampleco.timesheets.testsupport.postgres.PostgresForTests;
 
 /**
- * The pipeline's PostgreSQL: a database of its own on test-support's throwaway cluster
- * ({@link PostgresForTests}, one per JVM, deleted at JVM exit). {@link #stop()} and
- * {@link #start()} stop and start the whole server (fast shutdown: connections are cut),
- * simulating an outage.
+ * The pipeline's PostgreSQL: a server of its own chosen as test-support's
+ * {@link PostgresForTests#launch()} chooses (an external server named by the environment,
+ * a container where Docker runs, else a throwaway local cluster), with one database for
+ * the pipeline; closed with the pipeline. {@link #stop()} and {@link #start()} stop and
+ * start the whole server (fast shutdown: connections are cut), simulating an outage.
  */
-public final class Database {
+public final class Database implements AutoCloseable {
 
-	private final PostgresForTests server;
+	private final PostgresServer server;
 
 	private final String jdbcUrl;
 
-	private Database(PostgresForTests server, String jdbcUrl) {
+	private Database(PostgresServer server, String jdbcUrl) {
 		this.server = server;
 		this.jdbcUrl = jdbcUrl;
 	}
 
 	static Database create(String name) {
-		PostgresForTests server = PostgresForTests.shared();
-		return new Database(server, server.createDatabase(name));
+		PostgresServer server = PostgresForTests.launch();
+		try {
+			return new Database(server, server.createDatabase(name));
+		}
+		catch (RuntimeException ex) {
+			server.close();
+			throw ex;
+		}
 	}
 
 	/**
@@ -70,6 +78,12 @@ public final class Database {
 	/** Starts the server again on the same port with the same data. */
 	public void start() {
 		this.server.start();
+	}
+
+	/** Shuts the server down and deletes its files (an external server is left alone). */
+	@Override
+	public void close() {
+		this.server.close();
 	}
 
 }

@@ -258,8 +258,8 @@ public final class Pipeline implements AutoCloseable {
 	}
 
 	/**
-	 * Stops every process: services first (gracefully, then forcibly), the broker last.
-	 * The database is stopped with the JVM (test-support). Idempotent.
+	 * Stops every process: services first (gracefully, then forcibly), then the broker
+	 * and the database. Idempotent.
 	 */
 	@Override
 	public synchronized void close() {

@@ -41,6 +41,8 @@ final class PipelineProcesses {
 
 	private Database database;
 
+	private CompletableFuture<Database> pendingDatabase;
+
 	private JavaProcess auth;
 
 	private JavaProcess ingest;
@@ -62,7 +64,7 @@ final class PipelineProcesses {
 	 */
 	void startAll(int instance) {
 		this.jars.requireAll("run ./mvnw -B -pl system-tests package (it copies the services' exec jars there)");
-		CompletableFuture<Database> db = CompletableFuture
+		CompletableFuture<Database> db = this.pendingDatabase = CompletableFuture
 			.supplyAsync(() -> Database.create("timesheets_" + ProcessHandle.current().pid() + "_" + instance));
 		this.kafka = createBroker(this.work.kafka(instance));
 		this.kafka.launch();
@@ -123,7 +125,9 @@ final class PipelineProcesses {
 		this.started.add(0, process);
 	}
 
-	/** Stops the services (gracefully, else SIGKILL), then the broker. */
+	/**
+	 * Stops the services (gracefully, else SIGKILL), then the broker and the database.
+	 */
 	void stopAll() {
 		for (JavaProcess process : this.started) {
 			try {
@@ -135,6 +139,13 @@ final class PipelineProcesses {
 		}
 		if (this.kafka != null) {
 			this.kafka.close();
+		}
+		if (this.database == null && this.pendingDatabase != null) {
+			// start-up failed before the database was taken: it is still ours to close
+			this.database = this.pendingDatabase.exceptionally((failure) -> null).join();
+		}
+		if (this.database != null) {
+			this.database.close();
 		}
 	}
 

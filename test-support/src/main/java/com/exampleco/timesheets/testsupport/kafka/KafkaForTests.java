@@ -27,8 +27,6 @@ public final class KafkaForTests implements AutoCloseable {
 	/** The Kafka image used where Docker is available (the one docker-compose runs). */
 	public static final String IMAGE = "apache/kafka:4.1.1";
 
-	private static KafkaForTests shared;
-
 	private final String bootstrapServers;
 
 	private final EmbeddedKafkaBroker broker;
@@ -67,22 +65,6 @@ public final class KafkaForTests implements AutoCloseable {
 		broker.brokerProperty("group.initial.rebalance.delay.ms", "0");
 		broker.afterPropertiesSet();
 		return new KafkaForTests(broker.getBrokersAsString(), broker, broker::destroy);
-	}
-
-	/**
-	 * One broker per JVM, stopped by a JVM shutdown hook: the old way, kept only so that
-	 * the measurement mains in the service modules' test trees still compile.
-	 * @return the broker, never null
-	 * @deprecated JUnit tests: {@link KafkaExtension}; plain mains: {@link #launch()}
-	 * with try-with-resources
-	 */
-	@Deprecated(forRemoval = true)
-	public static synchronized KafkaForTests shared() {
-		if (shared == null) {
-			shared = launch();
-			Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "kafka-for-tests-shutdown"));
-		}
-		return shared;
 	}
 
 	/**

@@ -38,8 +38,6 @@ public final class PostgresForTests implements PostgresServer {
 	/** Environment variable naming the directory of {@code initdb} and {@code pg_ctl}. */
 	public static final String BINDIR_ENV = PostgresBinaries.BINDIR_ENV;
 
-	private static PostgresForTests shared;
-
 	private final PostgresServer server;
 
 	private PostgresForTests(PostgresServer server) {
@@ -67,23 +65,6 @@ public final class PostgresForTests implements PostgresServer {
 					+ "or set " + URL_ENV + " to a JDBC URL of a server you run."));
 		return new PostgresForTests(
 				LocalPostgres.launch(bindir, Path.of("target"), TestSocketUtils.findAvailableTcpPort()));
-	}
-
-	/**
-	 * One PostgreSQL per JVM, stopped by a JVM shutdown hook: the old way, kept only so
-	 * that the plain mains not yet moved (the system-tests harness's {@code Database},
-	 * the measurement mains in the service modules' test trees) still compile.
-	 * @return the running server, never null
-	 * @deprecated JUnit tests: {@link PostgresExtension}; plain mains: {@link #launch()}
-	 * with try-with-resources, or {@link LocalPostgres} directly
-	 */
-	@Deprecated(forRemoval = true)
-	public static synchronized PostgresForTests shared() {
-		if (shared == null) {
-			shared = launch();
-			Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "postgres-for-tests-shutdown"));
-		}
-		return shared;
 	}
 
 	private static String envOr(String name, String fallback) {
