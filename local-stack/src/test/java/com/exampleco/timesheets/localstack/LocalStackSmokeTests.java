@@ -1,7 +1,6 @@
 package com.exampleco.timesheets.localstack;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import com.exampleco.timesheets.launcher.FreePorts;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,7 +33,9 @@ class LocalStackSmokeTests {
 						"--samples-dir=" + System.getProperty("localstack.samples")));
 		List<String> names = List.of("kafka-port", "kafka-controller-port", "auth-port", "ingest-port", "query-port",
 				"processor-port");
-		List<Integer> ports = freePorts(names.size());
+		// distinct ports below the ephemeral range (launcher's FreePorts never hands one
+		// out twice)
+		List<Integer> ports = names.stream().map((name) -> FreePorts.next()).toList();
 		for (int i = 0; i < names.size(); i++) {
 			command.add("--" + names.get(i) + "=" + ports.get(i));
 		}
@@ -58,29 +60,6 @@ class LocalStackSmokeTests {
 			.containsPattern("OCT-0001 +2026-10-01 +ALPHA +6 h +SUBMITTED +Corrected")
 			.contains("curl ");
 		assertThat(data.resolve("inbox/done/01-october-2026.csv")).exists();
-	}
-
-	/**
-	 * Distinct free ports: every socket stays open until all are chosen, so the system
-	 * cannot hand out the same port twice (it did once: Kafka and the processor got the
-	 * same one and the processor failed to start).
-	 */
-	private static List<Integer> freePorts(int count) throws IOException {
-		List<ServerSocket> sockets = new ArrayList<>();
-		try {
-			List<Integer> ports = new ArrayList<>();
-			for (int i = 0; i < count; i++) {
-				ServerSocket socket = new ServerSocket(0);
-				sockets.add(socket);
-				ports.add(socket.getLocalPort());
-			}
-			return ports;
-		}
-		finally {
-			for (ServerSocket socket : sockets) {
-				socket.close();
-			}
-		}
 	}
 
 	private static void deleteRecursively(Path path) throws IOException {
