@@ -7,12 +7,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The timesheets web app: server-rendered pages for employees and managers, and the
- * contractor portal under {@code /contractor/}. People sign in at the issuer (authorization
- * code grant with PKCE); their tokens are relayed to the ingest and query APIs. It keeps no
- * timesheet data of its own.
+ * contractor portal under {@code /contractor/}. People sign in at the issuer
+ * (authorization code grant with PKCE); their tokens are relayed to the ingest and query
+ * APIs. It keeps no timesheet data of its own.
  * <p>
- * Its configuration file is {@code web-app.yml} (not {@code application.yml}), so it can run
- * in another application's test JVM without reading that application's configuration.
+ * Its configuration file is {@code web-app.yml} (not {@code application.yml}), so it can
+ * run in another application's test JVM without reading that application's configuration.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -23,7 +23,8 @@ public class WebAppApplication {
 
 	/**
 	 * Starts the web app with its own config name. Arguments are Spring Boot command-line
-	 * arguments and win over everything else, for example {@code start("--server.port=0")}.
+	 * arguments and win over everything else, for example
+	 * {@code start("--server.port=0")}.
 	 * @param args command-line arguments, may be empty
 	 * @return the running context, never null; close it to stop the app
 	 */

@@ -14,12 +14,16 @@ import java.util.UUID;
  */
 public record Accepted(UUID batchId, Integer entries, List<UUID> timesheetIds, UUID timesheetId) {
 
-	/** @return how many events the batch holds: the entries, or 1 for a decision */
+	/**
+	 * @return how many events the batch holds: the entries, or 1 for a decision
+	 */
 	public int expectedEvents() {
 		return (this.entries != null) ? this.entries : 1;
 	}
 
-	/** @return the only or first timesheet of the request, null when none */
+	/**
+	 * @return the only or first timesheet of the request, null when none
+	 */
 	public UUID firstTimesheet() {
 		if (this.timesheetId != null) {
 			return this.timesheetId;

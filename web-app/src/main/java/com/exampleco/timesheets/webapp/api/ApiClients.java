@@ -24,10 +24,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
 /**
- * Builds the clients of the two APIs: each call carries the signed-in person's access token
- * ({@link OAuth2ClientHttpRequestInterceptor} over the {@link OAuth2AuthorizedClientManager},
- * which refreshes an expired token), times out after {@code api-timeout}, and turns an error
- * status into an {@link ApiRefusal} with the parsed problem.
+ * Builds the clients of the two APIs: each call carries the signed-in person's access
+ * token ({@link OAuth2ClientHttpRequestInterceptor} over the
+ * {@link OAuth2AuthorizedClientManager}, which refreshes an expired token), times out
+ * after {@code api-timeout}, and turns an error status into an {@link ApiRefusal} with
+ * the parsed problem.
  */
 @Component
 class ApiClients {
@@ -48,9 +49,11 @@ class ApiClients {
 			OAuth2AuthorizedClientRepository authorizedClientRepository, WebAppProperties properties) {
 		this.builder = builder;
 		this.relay = new OAuth2ClientHttpRequestInterceptor(authorizedClients);
-		// the registration the person signed in with: the web app's or the contractor portal's
+		// the registration the person signed in with: the web app's or the contractor
+		// portal's
 		this.relay.setClientRegistrationIdResolver((request) -> registrationOf(currentAuthentication()));
-		// an API that answers 401 invalid_token or 403 drops the stored token, so the next
+		// an API that answers 401 invalid_token or 403 drops the stored token, so the
+		// next
 		// page signs the person in again instead of replaying a dead token
 		this.relay.setAuthorizationFailureHandler(
 				OAuth2ClientHttpRequestInterceptor.authorizationFailureHandler(authorizedClientRepository));

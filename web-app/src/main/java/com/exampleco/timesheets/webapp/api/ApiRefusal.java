@@ -3,8 +3,8 @@ package com.exampleco.timesheets.webapp.api;
 import org.springframework.http.HttpHeaders;
 
 /**
- * An API answered with an error status (4xx or 5xx). Carries the status, the parsed problem
- * (an empty one when the body was not a problem) and the answer's headers (for
+ * An API answered with an error status (4xx or 5xx). Carries the status, the parsed
+ * problem (an empty one when the body was not a problem) and the answer's headers (for
  * {@code WWW-Authenticate} and {@code Retry-After}). Its message never contains the body.
  */
 public class ApiRefusal extends RuntimeException {
@@ -25,22 +25,30 @@ public class ApiRefusal extends RuntimeException {
 		this.headers = headers;
 	}
 
-	/** @return which API refused: {@code ingest} or {@code query} */
+	/**
+	 * @return which API refused: {@code ingest} or {@code query}
+	 */
 	public String api() {
 		return this.api;
 	}
 
-	/** @return the HTTP status */
+	/**
+	 * @return the HTTP status
+	 */
 	public int status() {
 		return this.status;
 	}
 
-	/** @return the problem, never null */
+	/**
+	 * @return the problem, never null
+	 */
 	public Problem problem() {
 		return this.problem;
 	}
 
-	/** @return the answer's headers, never null */
+	/**
+	 * @return the answer's headers, never null
+	 */
 	public HttpHeaders headers() {
 		return this.headers;
 	}

@@ -25,13 +25,13 @@ public class IngestApi {
 	}
 
 	/**
-	 * {@code POST /timesheets}: one entry. Fields that are null are left out of the body, so
-	 * the API names a missing one; values are sent as typed (the API checks them).
+	 * {@code POST /timesheets}: one entry. Fields that are null are left out of the body,
+	 * so the API names a missing one; values are sent as typed (the API checks them).
 	 * @param entry the entry's fields by the API's names ({@code externalId},
 	 * {@code employeeId}, {@code projectCode}, {@code workDate}, {@code hours},
 	 * {@code note})
-	 * @param idempotencyKey names this submission, so sending the same form twice publishes
-	 * once
+	 * @param idempotencyKey names this submission, so sending the same form twice
+	 * publishes once
 	 * @return the acceptance, never null
 	 */
 	public Accepted submit(Map<String, Object> entry, String idempotencyKey) {
@@ -68,7 +68,8 @@ public class IngestApi {
 
 	/**
 	 * {@code POST /timesheets/{id}/approval}, bound to the version the person saw
-	 * ({@code If-Match}): the processor refuses it as stale when the timesheet changed since.
+	 * ({@code If-Match}): the processor refuses it as stale when the timesheet changed
+	 * since.
 	 * @param timesheetId the timesheet
 	 * @param decision {@code APPROVED} or {@code REJECTED}
 	 * @param comment the comment or reason, null for none

@@ -13,8 +13,7 @@ import java.util.List;
  * @param errors the rule violations of a 400/422 answer, in the API's order
  * @param parameter the query API's name of a bad query parameter
  */
-public record Problem(String type, String title, Integer status, String detail, List<Error> errors,
-		String parameter) {
+public record Problem(String type, String title, Integer status, String detail, List<Error> errors, String parameter) {
 
 	/** Prefix of every problem type of these APIs. */
 	public static final String TYPES = "https://timesheets.exampleco.com/problems/";

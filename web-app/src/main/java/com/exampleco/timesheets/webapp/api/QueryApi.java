@@ -12,8 +12,8 @@ import org.springframework.web.util.UriBuilder;
 
 /**
  * The query API, called with the signed-in person's token. What a person may read is the
- * API's decision (an employee their own timesheets, a manager also the team's); this client
- * only asks.
+ * API's decision (an employee their own timesheets, a manager also the team's); this
+ * client only asks.
  */
 @Component
 public class QueryApi {
@@ -48,13 +48,12 @@ public class QueryApi {
 	/**
 	 * {@code GET /timesheets/{id}}.
 	 * @param timesheetId the id
-	 * @return the timesheet, empty when the API answers 404 (unknown, deleted or not yours)
+	 * @return the timesheet, empty when the API answers 404 (unknown, deleted or not
+	 * yours)
 	 */
 	public Optional<Timesheet> get(UUID timesheetId) {
-		return notFoundAsEmpty(() -> this.client.get()
-			.uri("/timesheets/{id}", timesheetId)
-			.retrieve()
-			.body(Timesheet.class));
+		return notFoundAsEmpty(
+				() -> this.client.get().uri("/timesheets/{id}", timesheetId).retrieve().body(Timesheet.class));
 	}
 
 	/**
@@ -114,6 +113,5 @@ public class QueryApi {
 	 */
 	public record Filter(String employeeId, String status, LocalDate from, LocalDate to) {
 	}
-
 
 }

@@ -6,8 +6,8 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 /**
- * One timesheet as the query API answers it ({@code GET /timesheets},
- * {@code GET /timesheets/{id}}). Shown, never stored.
+ * One timesheet as the query API answers it ({@code GET /timesheets}, {@code GET
+ * /timesheets/{id}}). Shown, never stored.
  *
  * @param timesheetId the id
  * @param externalId the source system's id
@@ -17,7 +17,8 @@ import java.util.UUID;
  * @param hours hours worked
  * @param note optional note, may be null
  * @param status {@code SUBMITTED}, {@code APPROVED} or {@code REJECTED}
- * @param version the state version (the query API's {@code ETag}); approvals are bound to it
+ * @param version the state version (the query API's {@code ETag}); approvals are bound to
+ * it
  * @param lastBatchId the batch of the last applied event
  * @param submittedAt when it was first submitted
  * @param updatedAt when it last changed

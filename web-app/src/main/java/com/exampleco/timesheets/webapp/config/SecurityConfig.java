@@ -41,9 +41,9 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * client). Team approvals need a manager: a team in the ID token and
  * {@code approve:timesheets} granted.</li>
  * </ul>
- * Both use the authorization code grant with PKCE (S256, also for the confidential client),
- * CSRF tokens on every form, RP-initiated logout at the issuer, and the same security
- * headers.
+ * Both use the authorization code grant with PKCE (S256, also for the confidential
+ * client), CSRF tokens on every form, RP-initiated logout at the issuer, and the same
+ * security headers.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -61,14 +61,14 @@ class SecurityConfig {
 		HttpSessionSecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 		contexts.setSpringSecurityContextKey("CONTRACTOR_PORTAL_SECURITY_CONTEXT");
 		http.securityMatcher("/contractor/**")
-			.authorizeHttpRequests((requests) -> requests.requestMatchers("/contractor/").permitAll()
+			.authorizeHttpRequests((requests) -> requests.requestMatchers("/contractor/")
+				.permitAll()
 				.anyRequest()
 				.hasAuthority("SCOPE_read:timesheets"))
 			.securityContext((context) -> context.securityContextRepository(contexts))
 			.oauth2Login((login) -> login.loginPage("/contractor/oauth2/authorization/" + PORTAL)
 				.authorizationEndpoint((endpoint) -> endpoint.baseUri("/contractor/oauth2/authorization")
-					.authorizationRequestResolver(
-							onlyFor(PORTAL, registrations, "/contractor/oauth2/authorization")))
+					.authorizationRequestResolver(onlyFor(PORTAL, registrations, "/contractor/oauth2/authorization")))
 				.redirectionEndpoint((endpoint) -> endpoint.baseUri("/contractor/login/oauth2/code/*"))
 				.defaultSuccessUrl("/contractor/timesheets")
 				.failureUrl("/contractor/?error"))
@@ -113,7 +113,7 @@ class SecurityConfig {
 			Set<GrantedAuthority> mapped = new HashSet<>(authorities);
 			for (GrantedAuthority authority : authorities) {
 				if (authority instanceof OidcUserAuthority oidc && teamClaim != null
-						&& !Person.team(oidc.getIdToken().getClaim(teamClaim)).isEmpty()) {
+						&& !Person.teamOf(oidc.getIdToken().getClaim(teamClaim)).isEmpty()) {
 					mapped.add(new SimpleGrantedAuthority(Person.MANAGER));
 				}
 			}
@@ -129,9 +129,10 @@ class SecurityConfig {
 		String policy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; "
 				+ "object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self'"
 				+ ((issuer != null) ? " " + issuer : "");
-		return http.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(policy))
-			.frameOptions(HeadersConfigurer.FrameOptionsConfig::deny)
-			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
+		return http
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(policy))
+				.frameOptions(HeadersConfigurer.FrameOptionsConfig::deny)
+				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
 			.csrf(Customizer.withDefaults());
 	}
 
@@ -154,9 +155,9 @@ class SecurityConfig {
 
 	/**
 	 * The authorization request resolver of one chain: PKCE (S256) for every client, the
-	 * confidential one too (Spring adds it by itself only for public clients), and only the
-	 * chain's own registration, so the web app's path cannot start the portal's sign-in or
-	 * the other way round.
+	 * confidential one too (Spring adds it by itself only for public clients), and only
+	 * the chain's own registration, so the web app's path cannot start the portal's
+	 * sign-in or the other way round.
 	 */
 	private static OAuth2AuthorizationRequestResolver onlyFor(String registrationId,
 			ClientRegistrationRepository registrations, String baseUri) {
@@ -184,6 +185,5 @@ class SecurityConfig {
 
 		};
 	}
-
 
 }

@@ -22,7 +22,8 @@ import org.springframework.validation.annotation.Validated;
  * @param teamClaim ID-token claim listing the employee ids a manager approves for
  * @param pageSize timesheets per page of "My timesheets" (the query API's {@code limit})
  * @param pollInterval how often a "being processed" page refreshes itself
- * @param maxPolls refreshes before such a page stops and says the outcome is not known yet
+ * @param maxPolls refreshes before such a page stops and says the outcome is not known
+ * yet
  * @param apiTimeout connect and read timeout of calls to the APIs
  */
 @ConfigurationProperties("timesheets.web")

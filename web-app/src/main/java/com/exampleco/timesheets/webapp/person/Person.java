@@ -12,8 +12,8 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 
 /**
  * Who is signed in, as the ID token says: login name, employee id, the team a manager
- * approves for, and the API scopes the issuer granted. Only for showing pages and choosing
- * what to ask; the APIs enforce the rules on the access token themselves.
+ * approves for, and the API scopes the issuer granted. Only for showing pages and
+ * choosing what to ask; the APIs enforce the rules on the access token themselves.
  *
  * @param name the login name (the token's {@code sub}), never null
  * @param employeeId the employee id in upper case, empty when the ID token has none
@@ -26,12 +26,16 @@ public record Person(String name, String employeeId, List<String> team, Set<Stri
 	/** Authority of a person whose ID token names a team (a manager). */
 	public static final String MANAGER = "ROLE_MANAGER";
 
-	/** @return whether this person manages a team and may approve (scope granted) */
+	/**
+	 * @return whether this person manages a team and may approve (scope granted)
+	 */
 	public boolean manager() {
 		return !this.team.isEmpty() && this.scopes.contains("approve:timesheets");
 	}
 
-	/** @return whether the app may create entries on this person's behalf */
+	/**
+	 * @return whether the app may create entries on this person's behalf
+	 */
 	public boolean mayCreate() {
 		return this.scopes.contains("create:timesheets");
 	}
@@ -52,7 +56,7 @@ public record Person(String name, String employeeId, List<String> team, Set<Stri
 				scopes.add(authority.getAuthority().substring("SCOPE_".length()));
 			}
 		}
-		return new Person(user.getSubject(), employeeId, team(user.getClaim(teamClaim)), Set.copyOf(scopes),
+		return new Person(user.getSubject(), employeeId, teamOf(user.getClaim(teamClaim)), Set.copyOf(scopes),
 				token.getAuthorizedClientRegistrationId());
 	}
 
@@ -62,7 +66,7 @@ public record Person(String name, String employeeId, List<String> team, Set<Stri
 	 * @param claim the claim's value, may be null
 	 * @return upper-case employee ids, never null
 	 */
-	static List<String> team(Object claim) {
+	public static List<String> teamOf(Object claim) {
 		Collection<?> values = List.of();
 		if (claim instanceof Collection<?> list) {
 			values = list;

@@ -8,8 +8,8 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
- * Puts the signed-in {@link Person} into every page's model as {@code person} (null for an
- * anonymous request), so that templates and controllers read one thing.
+ * Puts the signed-in {@link Person} into every page's model as {@code person} (null for
+ * an anonymous request), so that templates and controllers read one thing.
  */
 @ControllerAdvice
 class PersonAdvice {
@@ -20,7 +20,7 @@ class PersonAdvice {
 		this.properties = properties;
 	}
 
-	@ModelAttribute("person")
+	@ModelAttribute(name = "person", binding = false)
 	Person person(Authentication authentication) {
 		if (authentication instanceof OAuth2AuthenticationToken token) {
 			return Person.of(token, this.properties.employeeClaim(), this.properties.teamClaim());
