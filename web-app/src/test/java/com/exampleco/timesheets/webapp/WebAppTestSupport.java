@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.exampleco.timesheets.authserver.AuthServerApplication;
 import org.junit.jupiter.api.BeforeEach;
@@ -169,6 +171,21 @@ abstract class WebAppTestSupport {
 
 	ClientRegistration registration(String app) {
 		return this.registrations.findByRegistrationId(app);
+	}
+
+	/**
+	 * @param html a page
+	 * @param id an element id
+	 * @return the start tag of the form control with this id, whitespace collapsed
+	 * @throws AssertionError when there is none
+	 */
+	static String control(String html, String id) {
+		Matcher matcher = Pattern.compile("<(input|textarea|select)\\b[^>]*\\bid=\"" + Pattern.quote(id) + "\"[^>]*>")
+			.matcher(html);
+		if (!matcher.find()) {
+			throw new AssertionError("no form control with id " + id);
+		}
+		return matcher.group().replaceAll("\\s+", " ");
 	}
 
 	static String page(String nextCursor, String... items) {
