@@ -1,5 +1,9 @@
 package com.exampleco.timesheets.webapp;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,7 +60,18 @@ abstract class WebAppTestSupport {
 
 	static final String TEAM_CLAIM = "https://timesheets.exampleco.com/team";
 
-	static final ConfigurableApplicationContext AUTH_SERVER = AuthServerApplication.start("--server.port=0");
+	/**
+	 * The port {@link SignInFlowTests} runs the app on: the auth server must know the
+	 * app's redirect URIs before the app starts, so it is chosen first.
+	 */
+	static final int WEB_PORT = freePort();
+
+	static final ConfigurableApplicationContext AUTH_SERVER = AuthServerApplication.start("--server.port=0",
+			"--timesheets.auth.apps.web.redirect-uris=http://127.0.0.1:" + WEB_PORT + "/login/oauth2/code/timesheets",
+			"--timesheets.auth.apps.web.post-logout-redirect-uris=http://127.0.0.1:" + WEB_PORT + "/",
+			"--timesheets.auth.apps.portal.redirect-uris=http://127.0.0.1:" + WEB_PORT
+					+ "/contractor/login/oauth2/code/contractor-portal",
+			"--timesheets.auth.apps.portal.post-logout-redirect-uris=http://127.0.0.1:" + WEB_PORT + "/contractor/");
 
 	static final String ISSUER = "http://localhost:" + AUTH_SERVER.getEnvironment().getProperty("local.server.port");
 
@@ -73,6 +88,15 @@ abstract class WebAppTestSupport {
 
 	@Autowired
 	MockMvc mvc;
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
 
 	@Autowired
 	ClientRegistrationRepository registrations;

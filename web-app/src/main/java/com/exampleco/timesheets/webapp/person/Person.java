@@ -18,10 +18,15 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
  * @param name the login name (the token's {@code sub}), never null
  * @param employeeId the employee id in upper case, empty when the ID token has none
  * @param team employee ids this person approves for (upper case), empty unless a manager
- * @param scopes API scopes granted to the app, never null
+ * @param scopes API scopes granted to the app (not {@code openid}, {@code profile}),
+ * never null
  * @param app the app (client registration id) the person signed in to
  */
 public record Person(String name, String employeeId, List<String> team, Set<String> scopes, String app) {
+
+	/** Scopes of the sign-in itself, not of the APIs. */
+	private static final Set<String> OIDC_SCOPES = Set.of("SCOPE_openid", "SCOPE_profile", "SCOPE_email",
+			"SCOPE_offline_access");
 
 	/** Authority of a person whose ID token names a team (a manager). */
 	public static final String MANAGER = "ROLE_MANAGER";
@@ -52,7 +57,7 @@ public record Person(String name, String employeeId, List<String> team, Set<Stri
 		String employeeId = (user.getClaim(employeeClaim) instanceof String id) ? id.toUpperCase(Locale.ROOT) : "";
 		Set<String> scopes = new TreeSet<>();
 		for (GrantedAuthority authority : token.getAuthorities()) {
-			if (authority.getAuthority().startsWith("SCOPE_")) {
+			if (authority.getAuthority().startsWith("SCOPE_") && !OIDC_SCOPES.contains(authority.getAuthority())) {
 				scopes.add(authority.getAuthority().substring("SCOPE_".length()));
 			}
 		}
