@@ -155,9 +155,11 @@ class SecurityConfig {
 
 	/**
 	 * The authorization request resolver of one chain: PKCE (S256) for every client, the
-	 * confidential one too (Spring adds it by itself only for public clients), and only
-	 * the chain's own registration, so the web app's path cannot start the portal's
-	 * sign-in or the other way round.
+	 * confidential one too, and only the chain's own registration, so the web app's path
+	 * cannot start the portal's sign-in or the other way round. (Spring Security 7
+	 * already adds PKCE to confidential clients unless a registration sets
+	 * {@code requireProofKey(false)}; the customizer keeps it whatever a registration
+	 * says, since the auth server refuses an authorization request without it.)
 	 */
 	private static OAuth2AuthorizationRequestResolver onlyFor(String registrationId,
 			ClientRegistrationRepository registrations, String baseUri) {
