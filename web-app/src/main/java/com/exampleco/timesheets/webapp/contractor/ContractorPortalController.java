@@ -1,14 +1,13 @@
 package com.exampleco.timesheets.webapp.contractor;
 
 import com.exampleco.timesheets.webapp.person.Person;
-import com.exampleco.timesheets.webapp.timesheets.ListFilters;
+import com.exampleco.timesheets.webapp.timesheets.ListRequest;
 import com.exampleco.timesheets.webapp.timesheets.TimesheetListing;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
-import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The contractor portal, a third-party app in the same process: its own sign-in
@@ -31,11 +30,8 @@ class ContractorPortalController {
 	}
 
 	@GetMapping("/contractor/timesheets")
-	String timesheets(@ModelAttribute("person") Person person, @RequestParam(required = false) String from,
-			@RequestParam(required = false) String to, @RequestParam(required = false) String status,
-			@RequestParam(required = false) String cursor, Model model) {
-		this.listing.fill(model, person, ListFilters.parse(from, to, status), ListFilters.blankAsNull(cursor),
-				"/contractor/timesheets");
+	String timesheets(@ModelAttribute("person") Person person, ListRequest request, Model model) {
+		this.listing.fill(model, person, request, "/contractor/timesheets");
 		return "contractor/timesheets";
 	}
 

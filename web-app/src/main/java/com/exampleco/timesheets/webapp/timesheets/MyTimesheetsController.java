@@ -6,7 +6,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
-import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The home page (sign in, or straight to the list) and "My timesheets": the signed-in
@@ -27,11 +26,8 @@ class MyTimesheetsController {
 	}
 
 	@GetMapping("/timesheets")
-	String list(@ModelAttribute("person") Person person, @RequestParam(required = false) String from,
-			@RequestParam(required = false) String to, @RequestParam(required = false) String status,
-			@RequestParam(required = false) String cursor, Model model) {
-		this.listing.fill(model, person, ListFilters.parse(from, to, status), ListFilters.blankAsNull(cursor),
-				"/timesheets");
+	String list(@ModelAttribute("person") Person person, ListRequest request, Model model) {
+		this.listing.fill(model, person, request, "/timesheets");
 		return "timesheets";
 	}
 

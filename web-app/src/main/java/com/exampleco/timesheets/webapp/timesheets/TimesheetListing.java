@@ -34,11 +34,12 @@ public class TimesheetListing {
 	 * {@code totalHours}, {@code listError} to the model.
 	 * @param model the page's model
 	 * @param person who is signed in
-	 * @param filters the filters (with errors, nothing is asked)
-	 * @param cursor the cursor of this page, null for the first
+	 * @param request the page's filters (with errors, nothing is asked) and cursor
 	 * @param path the list's own path, for links
 	 */
-	public void fill(Model model, Person person, ListFilters filters, String cursor, String path) {
+	public void fill(Model model, Person person, ListRequest request, String path) {
+		ListFilters filters = request.filters();
+		String cursor = request.pageCursor();
 		model.addAttribute("filters", filters);
 		model.addAttribute("statuses", new String[] { "SUBMITTED", "APPROVED", "REJECTED" });
 		if (!filters.errors().isEmpty()) {
