@@ -149,4 +149,25 @@ class MyTimesheetsPageTests extends WebAppTestSupport {
 		assertThat(QUERY.requests("GET", "/timesheets").get(0).header("Authorization")).isEqualTo("Bearer fresh-token");
 	}
 
+	@Test
+	void refusedRefreshSendsThePersonToSignInAgain() throws Exception {
+		INGEST.answer("POST", "/token", 400, "application/json",
+				"{\"error\":\"invalid_grant\",\"error_description\":\"refresh token expired\"}");
+		ClientRegistration registration = ClientRegistration.withClientRegistration(registration("timesheets"))
+			.tokenUri(INGEST.uri() + "/token")
+			.build();
+		Instant past = Instant.now().minusSeconds(600);
+		OAuth2AccessToken expired = new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, "expired-token", past,
+				past.plusSeconds(300));
+
+		this.mvc
+			.perform(get("/timesheets").with(signedInWithSession("emma", "E1001", "timesheets", expired,
+					new OAuth2RefreshToken("refresh-1", past), registration, "read:timesheets")))
+			.andExpect(status().isFound())
+			.andExpect(redirectedUrl("/oauth2/authorization/timesheets"));
+
+		assertThat(INGEST.requests("POST", "/token")).hasSize(1);
+		assertThat(QUERY.requests()).isEmpty();
+	}
+
 }
