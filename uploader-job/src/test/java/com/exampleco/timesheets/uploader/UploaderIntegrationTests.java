@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.test.util.TestSocketUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -313,7 +314,8 @@ class UploaderIntegrationTests {
 		Files.writeString(this.inbox.resolve("offline.csv"), csv(5));
 
 		List<String> args = stack.uploaderArguments(this.inbox.toString());
-		args.set(args.indexOf("--token-uri") + 1, "http://127.0.0.1:" + TestPorts.closedPort() + "/oauth2/token");
+		args.set(args.indexOf("--token-uri") + 1,
+				"http://127.0.0.1:" + TestSocketUtils.findAvailableTcpPort() + "/oauth2/token");
 
 		int exit = UploaderApplication.run(args.toArray(String[]::new));
 
