@@ -3,15 +3,17 @@ package com.exampleco.timesheets.testsupport.resourceserver;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.BiFunction;
+import java.util.stream.Stream;
 
 import com.exampleco.timesheets.testsupport.tokens.HostileClaims;
 import com.exampleco.timesheets.testsupport.tokens.HostileTokens;
 import com.exampleco.timesheets.testsupport.tokens.TestTokenIssuer;
-import com.exampleco.timesheets.testsupport.tokens.TokenBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -130,11 +132,7 @@ public abstract class BearerTokenContract {
 	@Test
 	void deniesValidTokenWithoutTheScope() throws Exception {
 		ApiRoute route = first();
-		String other = RouteScopeContract.SCOPES.stream()
-			.filter((scope) -> !route.scopes().contains(scope))
-			.findFirst()
-			.orElseThrow();
-		MvcResult result = perform(route, issuer.token().scopes(other).sign());
+		MvcResult result = perform(route, issuer.token().scopes(otherScope(route)).sign());
 		assertThat(result.getResponse().getStatus()).isEqualTo(403);
 		assertThat(result.getResponse().getHeader(HttpHeaders.WWW_AUTHENTICATE))
 			.isEqualTo("Bearer error=\"insufficient_scope\", scope=\"" + route.neededScope() + "\"");
@@ -142,16 +140,15 @@ public abstract class BearerTokenContract {
 	}
 
 	@Test
-	void deniesRoutesBeyondTheScopeWhateverThePermissionsSay() throws Exception {
-		String scope = first().neededScope();
-		TokenBuilder builder = issuer.token()
-			.scopes(scope)
-			.permissions(RouteScopeContract.SCOPES.toArray(String[]::new));
-		String token = builder.sign();
+	void deniesEveryRouteBeyondTheScopeWhateverThePermissionsSay() throws Exception {
 		for (ApiRoute route : routes()) {
-			if (!route.scopes().contains(scope)) {
-				assertThat(perform(route, token).getResponse().getStatus()).as(route.toString()).isEqualTo(403);
-			}
+			String token = issuer.token()
+				.scopes(otherScope(route))
+				.permissions(RouteScopeContract.SCOPES.toArray(String[]::new))
+				.sign();
+			MvcResult result = perform(route, token);
+			assertThat(result.getResponse().getStatus()).as(route.toString()).isEqualTo(403);
+			assertNoEffect(result);
 		}
 	}
 
@@ -176,35 +173,27 @@ public abstract class BearerTokenContract {
 		assertNoEffect(result);
 	}
 
-	@Test
-	void refusesTokenInQueryString() throws Exception {
-		ApiRoute route = first();
-		String token = issuer.token().scopes(route.neededScope()).sign();
-		MvcResult result = this.mvc.perform(route.request("access_token=" + token)).andReturn();
-		assertChallenge(result, 400, "invalid_request", TOKEN_IN_URL);
-		assertThat(result.getResponse().getContentAsString()).doesNotContain(token);
-		assertNoEffect(result);
+	Stream<Arguments> misplacedTokens() {
+		BiFunction<ApiRoute, String, MockHttpServletRequestBuilder> inUrl = (route, token) -> route
+			.request("access_token=" + token);
+		BiFunction<ApiRoute, String, MockHttpServletRequestBuilder> inHeaderAndUrl = (route,
+				token) -> withToken(route.request("access_token=" + token), token);
+		BiFunction<ApiRoute, String, MockHttpServletRequestBuilder> inHeaderAndForm = (route,
+				token) -> withToken(post(route.resourcePath()).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+					.content("access_token=" + token), token);
+		return Stream.of(Arguments.of("in the URL", inUrl, TOKEN_IN_URL),
+				Arguments.of("in the header and the URL", inHeaderAndUrl, SEVERAL_TOKENS),
+				Arguments.of("in the header and a form body", inHeaderAndForm, SEVERAL_TOKENS));
 	}
 
-	@Test
-	void refusesTokensInHeaderAndQueryStringAsBadRequest() throws Exception {
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("misplacedTokens")
+	void refusesTokenOutsideTheAuthorizationHeaderAsBadRequest(String where,
+			BiFunction<ApiRoute, String, MockHttpServletRequestBuilder> request, String description) throws Exception {
 		ApiRoute route = first();
 		String token = issuer.token().scopes(route.neededScope()).sign();
-		MvcResult result = this.mvc.perform(withToken(route.request("access_token=" + token), token)).andReturn();
-		assertChallenge(result, 400, "invalid_request", SEVERAL_TOKENS);
-		assertThat(result.getResponse().getContentAsString()).doesNotContain(token);
-		assertNoEffect(result);
-	}
-
-	@Test
-	void refusesTokensInHeaderAndFormBodyAsBadRequest() throws Exception {
-		ApiRoute route = first();
-		String token = issuer.token().scopes(route.neededScope()).sign();
-		MvcResult result = this.mvc
-			.perform(withToken(post(route.resourcePath()).contentType(MediaType.APPLICATION_FORM_URLENCODED)
-				.content("access_token=" + token), token))
-			.andReturn();
-		assertChallenge(result, 400, "invalid_request", SEVERAL_TOKENS);
+		MvcResult result = this.mvc.perform(request.apply(route, token)).andReturn();
+		assertChallenge(result, 400, "invalid_request", description);
 		assertThat(result.getResponse().getContentAsString()).doesNotContain(token);
 		assertNoEffect(result);
 	}
@@ -271,6 +260,13 @@ public abstract class BearerTokenContract {
 
 	private static MockHttpServletRequestBuilder withToken(MockHttpServletRequestBuilder request, String token) {
 		return request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+	}
+
+	private static String otherScope(ApiRoute route) {
+		return RouteScopeContract.SCOPES.stream()
+			.filter((scope) -> !route.scopes().contains(scope))
+			.findFirst()
+			.orElseThrow();
 	}
 
 	private ApiRoute first() {
