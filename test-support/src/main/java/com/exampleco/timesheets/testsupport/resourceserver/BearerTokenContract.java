@@ -4,11 +4,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import com.exampleco.timesheets.testsupport.tokens.HostileClaims;
 import com.exampleco.timesheets.testsupport.tokens.HostileTokens;
 import com.exampleco.timesheets.testsupport.tokens.TestTokenIssuer;
+import com.exampleco.timesheets.testsupport.tokens.TokenBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -104,29 +106,24 @@ public abstract class BearerTokenContract {
 		}
 	}
 
-	@Test
-	void answersValidTokenOfTheIssuer() throws Exception {
-		ApiRoute route = first();
-		this.mvc.perform(withToken(route.request(), issuer.token().scopes(route.neededScope()).sign()))
-			.andExpect(route.answered());
-	}
-
-	@Test
-	void answersScopeFromAuth0PermissionsClaim() throws Exception {
-		ApiRoute route = first();
-		this.mvc.perform(withToken(route.request(), issuer.token().permissions(route.neededScope()).sign()))
-			.andExpect(route.answered());
-	}
-
-	@Test
-	void answersTokenExpiredWithinClockSkew() throws Exception {
-		ApiRoute route = first();
-		String token = issuer.token()
-			.scopes(route.neededScope())
+	Stream<Arguments> acceptableTokens() {
+		Function<String, TokenBuilder> valid = (scope) -> issuer.token().scopes(scope);
+		Function<String, TokenBuilder> permissionsOnly = (scope) -> issuer.token().permissions(scope);
+		Function<String, TokenBuilder> expiredWithinSkew = (scope) -> issuer.token()
+			.scopes(scope)
 			.issuedAt(Instant.now().minus(Duration.ofMinutes(5)))
-			.expiresAt(Instant.now().minusSeconds(10))
-			.sign();
-		this.mvc.perform(withToken(route.request(), token)).andExpect(route.answered());
+			.expiresAt(Instant.now().minusSeconds(10));
+		return Stream.of(Arguments.of("valid token of the issuer", valid),
+				Arguments.of("scope in Auth0's permissions claim alone", permissionsOnly),
+				Arguments.of("expired within the clock skew", expiredWithinSkew));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("acceptableTokens")
+	void answersAcceptableToken(String kind, Function<String, TokenBuilder> token) throws Exception {
+		ApiRoute route = first();
+		this.mvc.perform(withToken(route.request(), token.apply(route.neededScope()).sign()))
+			.andExpect(route.answered());
 	}
 
 	@Test
