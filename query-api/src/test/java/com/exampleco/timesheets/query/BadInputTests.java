@@ -6,6 +6,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import com.jayway.jsonpath.JsonPath;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,6 +33,9 @@ class BadInputTests {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	MeterRegistry meterRegistry;
 
 	@BeforeAll
 	static void rows() {
@@ -122,6 +126,28 @@ class BadInputTests {
 			.andReturn();
 		assertBadParameter(result, "from");
 		assertThat(result.getResponse().getContentAsString()).doesNotContain("script");
+	}
+
+	@Test
+	void countsRefusalsByReason() throws Exception {
+		double invalid = rejected("invalid_parameter");
+		double notFound = rejected("not_found");
+		this.mvc.perform(get("/timesheets?limit=0").with(Tokens.machine(READ)));
+		this.mvc.perform(get("/timesheets/not-a-uuid").with(Tokens.machine(READ)));
+		MvcResult missing = this.mvc.perform(get("/timesheets/" + UUID.randomUUID()).with(Tokens.machine(READ)))
+			.andReturn();
+		assertThat(rejected("invalid_parameter")).isEqualTo(invalid + 2);
+		assertThat(rejected("not_found")).isEqualTo(notFound + 1);
+		String body = missing.getResponse().getContentAsString();
+		assertThat(missing.getResponse().getStatus()).isEqualTo(404);
+		assertThat((String) JsonPath.read(body, "$.type"))
+			.isEqualTo("https://timesheets.exampleco.com/problems/not-found");
+		assertThat((String) JsonPath.read(body, "$.title")).isEqualTo("Not found");
+		assertThat((String) JsonPath.read(body, "$.detail")).startsWith("No timesheet ");
+	}
+
+	private double rejected(String reason) {
+		return this.meterRegistry.counter("timesheets.query.requests.rejected", "reason", reason).count();
 	}
 
 	private String firstCursor() throws Exception {

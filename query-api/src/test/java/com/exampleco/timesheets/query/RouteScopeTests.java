@@ -3,51 +3,31 @@ package com.exampleco.timesheets.query;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Stream;
 
+import com.exampleco.timesheets.testsupport.resourceserver.ApiRoute;
+import com.exampleco.timesheets.testsupport.resourceserver.RouteScopeContract;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultMatcher;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static com.exampleco.timesheets.testsupport.resourceserver.ApiRoute.route;
+import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Every route with every scope: {@code read:timesheets} opens each route, batch status
- * also opens with {@code create:timesheets}; any other scope is 403 naming
- * {@code read:timesheets}; no token 401.
+ * The resource-server contract on the query API's routes: {@code read:timesheets} opens
+ * each route, batch status also opens with {@code create:timesheets}; any other scope is
+ * 403 naming {@code read:timesheets}; no token 401.
  */
 @QueryWebTest
-class RouteScopeTests {
-
-	static final List<String> SCOPES = List.of("create:timesheets", "read:timesheets", "approve:timesheets",
-			"delete:timesheets");
+class RouteScopeTests extends RouteScopeContract {
 
 	static final UUID BATCH = UUID.randomUUID();
 
 	static UUID timesheetId;
-
-	@Autowired
-	MockMvc mvc;
-
-	record Route(String name, String path, List<String> scopes) {
-
-		@Override
-		public String toString() {
-			return this.name;
-		}
-
-	}
 
 	@BeforeAll
 	static void rows() {
@@ -59,116 +39,48 @@ class RouteScopeTests {
 		rows.outcome(BATCH, timesheetId, "APPLIED", null);
 	}
 
-	static Stream<Route> routes() {
-		return Stream.of(new Route("GET /timesheets", "/timesheets", List.of("read:timesheets")),
-				new Route("GET /timesheets/{id}", "/timesheets/" + timesheetId, List.of("read:timesheets")),
-				new Route("GET /batches/{id}", "/batches/" + BATCH, List.of("read:timesheets", "create:timesheets")),
-				new Route("GET /employees/{id}/summary", "/employees/SCOPE-E1/summary", List.of("read:timesheets")));
+	@Override
+	protected List<ApiRoute> routes() {
+		return queryRoutes(timesheetId, BATCH, "SCOPE-E1");
 	}
 
-	static Stream<Arguments> routesWithOpeningScope() {
-		return routes().flatMap((route) -> route.scopes().stream().map((scope) -> Arguments.of(route, scope)));
+	/**
+	 * The query API's routes, answered 200 with JSON.
+	 * @param timesheetId a timesheet the caller may read
+	 * @param batchId a batch the caller may read
+	 * @param employeeId an employee the caller may read
+	 * @return the routes
+	 */
+	static List<ApiRoute> queryRoutes(UUID timesheetId, UUID batchId, String employeeId) {
+		ResultMatcher json = (result) -> {
+			status().isOk().match(result);
+			content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON).match(result);
+		};
+		return List
+			.of(route(GET, "/timesheets/{timesheetId}", "/timesheets/" + timesheetId, "read:timesheets"),
+					route(GET, "/timesheets", "/timesheets?employeeId=" + employeeId, "read:timesheets"),
+					route(GET, "/batches/{batchId}", "/batches/" + batchId, "read:timesheets", "create:timesheets"),
+					route(GET, "/employees/{employeeId}/summary", "/employees/" + employeeId + "/summary",
+							"read:timesheets"))
+			.stream()
+			.map((route) -> route.answeredWith(json))
+			.toList();
 	}
 
-	static Stream<Arguments> routesWithOtherScopes() {
-		return routes().flatMap((route) -> SCOPES.stream()
-			.filter((scope) -> !route.scopes().contains(scope))
-			.map((scope) -> Arguments.of(route, scope)));
+	@Override
+	protected RequestPostProcessor machineToken(String... scopes) {
+		return Tokens.machine(scopes);
 	}
 
-	@ParameterizedTest(name = "{0} with {1}")
-	@MethodSource("routesWithOpeningScope")
-	void answersRouteWithItsScope(Route route, String scope) throws Exception {
-		this.mvc.perform(get(route.path()).with(Tokens.machine(scope)))
-			.andExpect(status().isOk())
-			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON));
+	@Override
+	protected ResultMatcher healthWithoutToken() {
+		return status().isOk();
 	}
 
-	@ParameterizedTest(name = "{0} with {1}")
-	@MethodSource("routesWithOtherScopes")
-	void deniesRouteWithAnotherScope(Route route, String scope) throws Exception {
-		String challenge = this.mvc.perform(get(route.path()).with(Tokens.machine(scope)))
-			.andExpect(status().isForbidden())
-			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-			.andReturn()
-			.getResponse()
-			.getHeader(HttpHeaders.WWW_AUTHENTICATE);
-		assertThat(challenge).startsWith("Bearer")
-			.contains("error=\"insufficient_scope\"")
-			.contains("scope=\"read:timesheets\"");
-	}
-
-	@ParameterizedTest(name = "{0}")
-	@MethodSource("routes")
-	void deniesRouteWithAllScopesButTheOpeningOnes(Route route) throws Exception {
-		String[] others = SCOPES.stream().filter((scope) -> !route.scopes().contains(scope)).toArray(String[]::new);
-		this.mvc.perform(get(route.path()).with(Tokens.machine(others))).andExpect(status().isForbidden());
-	}
-
-	@ParameterizedTest(name = "{0}")
-	@MethodSource("routes")
-	void refusesRouteWithoutToken(Route route) throws Exception {
-		String challenge = this.mvc.perform(get(route.path()))
-			.andExpect(status().isUnauthorized())
-			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-			.andReturn()
-			.getResponse()
-			.getHeader(HttpHeaders.WWW_AUTHENTICATE);
-		assertThat(challenge).startsWith("Bearer");
-	}
-
-	@ParameterizedTest(name = "{0}")
-	@MethodSource("routes")
-	void deniesWritesOnEveryRoute(Route route) throws Exception {
-		this.mvc.perform(post(route.path()).with(Tokens.machine(SCOPES.toArray(String[]::new))))
-			.andExpect(status().isForbidden());
-	}
-
-	@Test
-	void answersHealthWithoutToken() throws Exception {
-		this.mvc.perform(get("/actuator/health")).andExpect(status().isOk());
-	}
-
-	@Test
-	void refusesMetricsWithoutToken() throws Exception {
-		this.mvc.perform(get("/actuator/prometheus")).andExpect(status().isUnauthorized());
-	}
-
-	@Test
-	void servesRequestLatencyByRouteToMetricsReader() throws Exception {
-		this.mvc.perform(get("/timesheets/" + timesheetId).with(Tokens.machine("read:timesheets")))
-			.andExpect(status().isOk());
-		String metrics = this.mvc.perform(get("/actuator/prometheus").with(Tokens.machine("read:metrics")))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
-		assertThat(metrics).contains("http_server_requests_seconds").contains("uri=\"/timesheets/{timesheetId}\"");
-	}
-
-	@Test
-	void servesOpenApiDocumentToAuthenticatedCallers() throws Exception {
-		String document = this.mvc.perform(get("/v3/api-docs").with(Tokens.machine("read:timesheets")))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
-		assertThat(document).contains("/timesheets/{timesheetId}")
-			.contains("/batches/{batchId}")
-			.contains("/employees/{employeeId}/summary")
-			.contains("expectedEvents")
-			.doesNotContain("\"caller\"");
-	}
-
-	@Test
-	void refusesOpenApiDocumentWithoutToken() throws Exception {
-		this.mvc.perform(get("/v3/api-docs")).andExpect(status().isUnauthorized());
-	}
-
-	@Test
-	void deniesUnknownRouteEvenWithAllScopes() throws Exception {
-		this.mvc.perform(get("/timesheet-batches").with(Tokens.machine(SCOPES.toArray(String[]::new))))
-			.andExpect(status().isForbidden());
+	@Override
+	protected List<String> documentFragments() {
+		return List.of("/timesheets/{timesheetId}", "/batches/{batchId}", "/employees/{employeeId}/summary",
+				"expectedEvents");
 	}
 
 }

@@ -68,8 +68,7 @@ class BatchController {
 					"'expectedEvents' must be between 1 and " + MAX_EXPECTED_EVENTS);
 		}
 		List<OutcomeCount> counts = this.outcomes.counts(batchId);
-		NotFoundException notFound = new NotFoundException("batch",
-				"No event of batch " + batchId + " has been recorded (yet)");
+		NotFoundException notFound = new NotFoundException("No event of batch " + batchId + " has been recorded (yet)");
 		if (counts.isEmpty()) {
 			throw notFound;
 		}

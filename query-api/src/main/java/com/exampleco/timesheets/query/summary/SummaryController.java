@@ -56,7 +56,7 @@ class SummaryController {
 			throw new InvalidParameterException("from", "'from' must not be after 'to'");
 		}
 		if (caller.employeeId().map((own) -> !own.equals(employeeId)).orElse(false)) {
-			throw new NotFoundException("employee", "No employee " + employeeId);
+			throw new NotFoundException("No employee " + employeeId);
 		}
 		List<Group> groups = this.summaries.groups(employeeId, from, to);
 		Map<String, ProjectHours> byProject = new TreeMap<>();

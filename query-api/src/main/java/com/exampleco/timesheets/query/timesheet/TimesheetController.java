@@ -103,7 +103,7 @@ class TimesheetController {
 		Timesheet timesheet = this.timesheets.find(timesheetId)
 			.filter((found) -> !found.deleted())
 			.filter((found) -> caller.employeeId().map(found.employeeId()::equals).orElse(true))
-			.orElseThrow(() -> new NotFoundException("timesheet", "No timesheet " + timesheetId));
+			.orElseThrow(() -> new NotFoundException("No timesheet " + timesheetId));
 		// Spring answers 304 itself when If-None-Match matches this ETag
 		return ResponseEntity.ok()
 			.eTag(timesheet.etag())

@@ -1,29 +1,24 @@
 package com.exampleco.timesheets.query.web;
 
-/**
- * A request parameter (query parameter or path variable) that the API refuses; answered
- * 400 with a problem naming the parameter. The message must not echo the value.
- */
-public class InvalidParameterException extends RuntimeException {
+import com.exampleco.timesheets.security.ApiProblemException;
 
-	private final String parameter;
+import org.springframework.http.HttpStatus;
+
+/**
+ * A request parameter (query parameter or path variable) that the API refuses: answered
+ * 400 {@code invalid-parameter} whose {@code parameter} property names it (in printable
+ * form, see {@link QueryParameters#printable}). The detail must not echo the value.
+ */
+public class InvalidParameterException extends ApiProblemException {
 
 	/**
 	 * A refused parameter.
 	 * @param parameter its name as the client sent it, never null
-	 * @param message why it is refused, for the problem's {@code detail}
+	 * @param detail why it is refused, for the problem's {@code detail}
 	 */
-	public InvalidParameterException(String parameter, String message) {
-		super(message);
-		this.parameter = parameter;
-	}
-
-	/**
-	 * The refused parameter's name.
-	 * @return the name, never null
-	 */
-	public String parameter() {
-		return this.parameter;
+	public InvalidParameterException(String parameter, String detail) {
+		super(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter", detail);
+		getBody().setProperty("parameter", QueryParameters.printable(parameter));
 	}
 
 }

@@ -3,23 +3,12 @@ package com.exampleco.timesheets.testsupport.tokens;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.util.Base64URL;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.PlainJWT;
-import com.nimbusds.jwt.SignedJWT;
 
 /**
  * Fluent builder of one access token, obtained from {@link TestTokenIssuer#token()}.
@@ -32,17 +21,11 @@ import com.nimbusds.jwt.SignedJWT;
  */
 public final class TokenBuilder {
 
-	private enum Forgery {
-
-		NONE, ALG_NONE, HS256_WITH_PUBLIC_KEY, UNKNOWN_KID, TAMPERED_PAYLOAD
-
-	}
-
 	private final TestTokenIssuer issuer;
 
 	private final Map<String, Object> claims = new LinkedHashMap<>();
 
-	private Forgery forgery = Forgery.NONE;
+	private TokenSigning signing = TokenSigning.GENUINE;
 
 	TokenBuilder(TestTokenIssuer issuer) {
 		this.issuer = issuer;
@@ -250,8 +233,7 @@ public final class TokenBuilder {
 	 * @return this builder
 	 */
 	public TokenBuilder algNone() {
-		this.forgery = Forgery.ALG_NONE;
-		return this;
+		return signedBy(TokenSigning.ALG_NONE);
 	}
 
 	/**
@@ -260,8 +242,7 @@ public final class TokenBuilder {
 	 * @return this builder
 	 */
 	public TokenBuilder hs256WithPublicKey() {
-		this.forgery = Forgery.HS256_WITH_PUBLIC_KEY;
-		return this;
+		return signedBy(TokenSigning.HS256_WITH_PUBLIC_KEY);
 	}
 
 	/**
@@ -270,8 +251,7 @@ public final class TokenBuilder {
 	 * @return this builder
 	 */
 	public TokenBuilder unknownKid() {
-		this.forgery = Forgery.UNKNOWN_KID;
-		return this;
+		return signedBy(TokenSigning.UNKNOWN_KID);
 	}
 
 	/**
@@ -280,8 +260,7 @@ public final class TokenBuilder {
 	 * @return this builder
 	 */
 	public TokenBuilder tamperedPayload() {
-		this.forgery = Forgery.TAMPERED_PAYLOAD;
-		return this;
+		return signedBy(TokenSigning.TAMPERED_PAYLOAD);
 	}
 
 	/**
@@ -289,53 +268,17 @@ public final class TokenBuilder {
 	 * @return the token, never null
 	 */
 	public String sign() {
-		JWTClaimsSet claimsSet = claimsSet(this.claims);
 		try {
-			return switch (this.forgery) {
-				case NONE -> rs256(this.issuer.signingKey(), claimsSet);
-				case UNKNOWN_KID -> rs256(TestTokenIssuer.generateKey("unknown-" + UUID.randomUUID()), claimsSet);
-				case ALG_NONE -> new PlainJWT(claimsSet).serialize();
-				case HS256_WITH_PUBLIC_KEY -> hs256WithPublicKey(claimsSet);
-				case TAMPERED_PAYLOAD -> tampered(claimsSet);
-			};
+			return this.signing.serialize(this.issuer, this.claims);
 		}
 		catch (JOSEException ex) {
 			throw new IllegalStateException("Cannot sign the test token", ex);
 		}
 	}
 
-	private String hs256WithPublicKey(JWTClaimsSet claimsSet) throws JOSEException {
-		RSAKey key = this.issuer.signingKey();
-		JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT)
-			.keyID(key.getKeyID())
-			.build();
-		SignedJWT jwt = new SignedJWT(header, claimsSet);
-		jwt.sign(new MACSigner(key.toRSAPublicKey().getEncoded()));
-		return jwt.serialize();
-	}
-
-	private String tampered(JWTClaimsSet claimsSet) throws JOSEException {
-		String[] parts = rs256(this.issuer.signingKey(), claimsSet).split("\\.");
-		Map<String, Object> widened = new LinkedHashMap<>(this.claims);
-		widened.put("scope", "create:timesheets read:timesheets approve:timesheets delete:timesheets");
-		Base64URL payload = Base64URL.encode(claimsSet(widened).toString());
-		return parts[0] + "." + payload + "." + parts[2];
-	}
-
-	private static String rs256(RSAKey key, JWTClaimsSet claimsSet) throws JOSEException {
-		JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT)
-			.keyID(key.getKeyID())
-			.build();
-		SignedJWT jwt = new SignedJWT(header, claimsSet);
-		jwt.sign(new RSASSASigner(key));
-		return jwt.serialize();
-	}
-
-	private static JWTClaimsSet claimsSet(Map<String, Object> claims) {
-		JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder();
-		claims.forEach(
-				(name, value) -> builder.claim(name, (value instanceof Instant instant) ? Date.from(instant) : value));
-		return builder.build();
+	private TokenBuilder signedBy(TokenSigning signing) {
+		this.signing = signing;
+		return this;
 	}
 
 }

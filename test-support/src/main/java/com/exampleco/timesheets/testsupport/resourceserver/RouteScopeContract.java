@@ -1,0 +1,205 @@
+package com.exampleco.timesheets.testsupport.resourceserver;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultMatcher;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Every route of an API with every scope, on the app's MockMvc: a scope that opens the
+ * route is answered, each other scope is 403 {@code insufficient_scope} naming the scope
+ * the route needs, no token is 401, every other method on the route's path and every
+ * unknown route is 403 even with all scopes; health is anonymous, metrics and the API
+ * document are not.
+ * <p>
+ * A subclass carries the app's test annotations ({@code @SpringBootTest} with
+ * {@code @AutoConfigureMockMvc}) and names its routes, its tokens and the few answers
+ * that differ between apps.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class RouteScopeContract {
+
+	/** Every scope of the Timesheets APIs. */
+	public static final List<String> SCOPES = List.of("create:timesheets", "read:timesheets", "approve:timesheets",
+			"delete:timesheets");
+
+	private static final List<HttpMethod> METHODS = List.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT,
+			HttpMethod.PATCH, HttpMethod.DELETE);
+
+	/** Routes no API declares, or only one of the two. */
+	private static final List<String> FOREIGN_PATHS = List.of("/timesheets", "/timesheet-batches", "/no-such-route");
+
+	@Autowired
+	protected MockMvc mvc;
+
+	/**
+	 * Every route of the API, with paths the test's data makes answerable.
+	 * @return the routes
+	 */
+	protected abstract List<ApiRoute> routes();
+
+	/**
+	 * A machine client's token as api-security would authenticate it.
+	 * @param scopes its scopes
+	 * @return e.g. {@code jwt()} with {@code SCOPE_} authorities
+	 */
+	protected abstract RequestPostProcessor machineToken(String... scopes);
+
+	/**
+	 * What {@code GET /actuator/health} answers without a token in the test's set-up.
+	 * @return e.g. {@code status().isOk()}
+	 */
+	protected abstract ResultMatcher healthWithoutToken();
+
+	/**
+	 * Texts the API document must contain (its paths, schema fields).
+	 * @return the fragments
+	 */
+	protected abstract List<String> documentFragments();
+
+	/**
+	 * Texts the API document must not contain: by default the {@code caller} argument
+	 * that api-security resolves from the token, which is no request parameter.
+	 * @return the fragments
+	 */
+	protected List<String> undocumentedFragments() {
+		return List.of("\"caller\"");
+	}
+
+	Stream<Arguments> routesWithOpeningScope() {
+		return routes().stream().flatMap((route) -> route.scopes().stream().map((scope) -> Arguments.of(route, scope)));
+	}
+
+	Stream<Arguments> routesWithOtherScopes() {
+		return routes().stream()
+			.flatMap((route) -> otherScopes(route).stream().map((scope) -> Arguments.of(route, scope)));
+	}
+
+	@ParameterizedTest(name = "{0} with {1}")
+	@MethodSource("routesWithOpeningScope")
+	void answersRouteWithItsScope(ApiRoute route, String scope) throws Exception {
+		this.mvc.perform(route.request().with(machineToken(scope))).andExpect(route.answered());
+	}
+
+	@ParameterizedTest(name = "{0} with {1}")
+	@MethodSource("routesWithOtherScopes")
+	void deniesRouteWithAnotherScope(ApiRoute route, String scope) throws Exception {
+		String challenge = this.mvc.perform(route.request().with(machineToken(scope)))
+			.andExpect(status().isForbidden())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andReturn()
+			.getResponse()
+			.getHeader(HttpHeaders.WWW_AUTHENTICATE);
+		assertThat(challenge).startsWith("Bearer")
+			.contains("error=\"insufficient_scope\"")
+			.contains("scope=\"" + route.neededScope() + "\"");
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("routes")
+	void deniesRouteWithAllScopesButTheOpeningOnes(ApiRoute route) throws Exception {
+		String[] others = otherScopes(route).toArray(String[]::new);
+		this.mvc.perform(route.request().with(machineToken(others))).andExpect(status().isForbidden());
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("routes")
+	void refusesRouteWithoutToken(ApiRoute route) throws Exception {
+		String challenge = this.mvc.perform(route.request())
+			.andExpect(status().isUnauthorized())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andReturn()
+			.getResponse()
+			.getHeader(HttpHeaders.WWW_AUTHENTICATE);
+		assertThat(challenge).startsWith("Bearer");
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("routes")
+	void deniesOtherMethodsOnTheRoutesPathEvenWithAllScopes(ApiRoute route) throws Exception {
+		for (HttpMethod method : METHODS) {
+			if (!method.equals(route.method()) && !declared(method, route.resourcePath())) {
+				this.mvc
+					.perform(request(method, route.resourcePath()).with(machineToken(SCOPES.toArray(String[]::new))))
+					.andExpect(status().isForbidden());
+			}
+		}
+	}
+
+	@Test
+	void deniesUnknownRouteEvenWithAllScopes() throws Exception {
+		for (String path : FOREIGN_PATHS) {
+			if (!declared(HttpMethod.GET, path)) {
+				this.mvc.perform(get(path).with(machineToken(SCOPES.toArray(String[]::new))))
+					.andExpect(status().isForbidden());
+			}
+		}
+	}
+
+	@Test
+	void answersHealthWithoutToken() throws Exception {
+		this.mvc.perform(get("/actuator/health/liveness")).andExpect(status().isOk());
+		this.mvc.perform(get("/actuator/health")).andExpect(healthWithoutToken());
+	}
+
+	@Test
+	void refusesMetricsWithoutToken() throws Exception {
+		this.mvc.perform(get("/actuator/prometheus")).andExpect(status().isUnauthorized());
+	}
+
+	@Test
+	void servesRequestLatencyByRouteToMetricsReader() throws Exception {
+		ApiRoute route = routes().get(0);
+		this.mvc.perform(route.request().with(machineToken(route.neededScope()))).andExpect(route.answered());
+		String metrics = this.mvc.perform(get("/actuator/prometheus").with(machineToken("read:metrics")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(metrics).contains("http_server_requests_seconds").contains("uri=\"" + route.template() + "\"");
+	}
+
+	@Test
+	void servesOpenApiDocumentToAuthenticatedCallers() throws Exception {
+		String document = this.mvc.perform(get("/v3/api-docs").with(machineToken("read:timesheets")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(document).contains(documentFragments());
+		undocumentedFragments().forEach((fragment) -> assertThat(document).doesNotContain(fragment));
+	}
+
+	@Test
+	void refusesOpenApiDocumentWithoutToken() throws Exception {
+		this.mvc.perform(get("/v3/api-docs")).andExpect(status().isUnauthorized());
+	}
+
+	private static List<String> otherScopes(ApiRoute route) {
+		return SCOPES.stream().filter((scope) -> !route.scopes().contains(scope)).toList();
+	}
+
+	private boolean declared(HttpMethod method, String path) {
+		return routes().stream()
+			.anyMatch((route) -> route.method().equals(method) && route.resourcePath().equals(path));
+	}
+
+}
