@@ -56,7 +56,7 @@ public final class ApiSecurityAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	CallerResolver callerResolver(ApiSecurityProperties properties) {
-		return new CallerResolver(properties.employeeClaim());
+		return new CallerResolver(properties.employeeClaim(), properties.teamClaim());
 	}
 
 	/**

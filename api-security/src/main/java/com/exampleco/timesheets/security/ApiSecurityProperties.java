@@ -27,6 +27,8 @@ import org.springframework.validation.annotation.Validated;
  * @param employeeClaim the claim that names the employee a token acts for, if any; when
  * present it must be a string employee id, and a token without it must be a
  * client-credentials token
+ * @param teamClaim the claim that lists a manager's team (employee ids); when present it
+ * must be an array of string employee ids and come with the employee claim
  * @param permissionsClaim when Auth0's {@code permissions} claim counts
  * @param tokenCache how many verified tokens to remember, and for how long
  */
@@ -35,6 +37,7 @@ import org.springframework.validation.annotation.Validated;
 public record ApiSecurityProperties(@NotBlank @DefaultValue(DEFAULT_AUDIENCE) String audience, @NotNull URI issuerUri,
 		@Nullable URI jwkSetUri, @NotNull @DefaultValue("30s") Duration clockSkew,
 		@NotBlank @DefaultValue(DEFAULT_EMPLOYEE_CLAIM) String employeeClaim,
+		@NotBlank @DefaultValue(DEFAULT_TEAM_CLAIM) String teamClaim,
 		@NotNull @DefaultValue("when-no-scope") PermissionsClaim permissionsClaim,
 		@Valid @NotNull @DefaultValue TokenCache tokenCache) {
 
@@ -43,6 +46,9 @@ public record ApiSecurityProperties(@NotBlank @DefaultValue(DEFAULT_AUDIENCE) St
 
 	/** The namespaced custom claim Auth0 actions add for employee-bound tokens. */
 	public static final String DEFAULT_EMPLOYEE_CLAIM = "https://timesheets.exampleco.com/employee_id";
+
+	/** The namespaced custom claim that lists a manager's team (the auth server's). */
+	public static final String DEFAULT_TEAM_CLAIM = "https://timesheets.exampleco.com/team";
 
 	/**
 	 * When Auth0's {@code permissions} array grants scopes

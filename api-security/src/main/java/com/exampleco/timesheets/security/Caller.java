@@ -1,7 +1,11 @@
 package com.exampleco.timesheets.security;
 
+import java.util.Collections;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 import com.exampleco.timesheets.events.EmployeeIds;
 
@@ -21,22 +25,77 @@ import com.exampleco.timesheets.events.EmployeeIds;
  * @param subject the token's {@code sub}; never null
  * @param employeeId the employee the token acts for, in canonical (upper-case) form, see
  * {@link EmployeeIds}; empty for a machine client; never null
+ * @param team the employees a manager's token names in its team claim, canonical, sorted,
+ * without duplicates, unmodifiable; empty for everyone else; never null. Only an
+ * {@link Kind#EMPLOYEE employee} has a team.
  */
-public record Caller(String clientId, String subject, Optional<String> employeeId) {
+public record Caller(String clientId, String subject, Optional<String> employeeId, Set<String> team) {
 
 	/**
-	 * Validates and canonicalizes: an employee id that is present is brought to its
-	 * canonical form.
-	 * @throws IllegalArgumentException when the employee id is not an employee id
+	 * Validates and canonicalizes: an employee id that is present, and every team member,
+	 * are brought to their canonical form.
+	 * @throws IllegalArgumentException when the employee id or a team member is not an
+	 * employee id, or a team is given without an employee id
 	 */
 	public Caller {
 		Objects.requireNonNull(clientId, "clientId");
 		Objects.requireNonNull(subject, "subject");
 		Objects.requireNonNull(employeeId, "employeeId");
+		Objects.requireNonNull(team, "team");
 		employeeId.filter((id) -> !EmployeeIds.isValid(id)).ifPresent((id) -> {
 			throw new IllegalArgumentException("not an employee id: 1 to 64 of A-Z a-z 0-9 _ -");
 		});
 		employeeId = employeeId.map(EmployeeIds::canonical);
+		if (!team.isEmpty() && employeeId.isEmpty()) {
+			throw new IllegalArgumentException("only an employee has a team");
+		}
+		SortedSet<String> members = new TreeSet<>();
+		for (String member : team) {
+			if (member == null || !EmployeeIds.isValid(member)) {
+				throw new IllegalArgumentException("team member not an employee id: 1 to 64 of A-Z a-z 0-9 _ -");
+			}
+			members.add(EmployeeIds.canonical(member));
+		}
+		team = Collections.unmodifiableSortedSet(members);
+	}
+
+	/**
+	 * A caller without a team (a machine client, or an employee who manages nobody).
+	 * @param clientId the OAuth client
+	 * @param subject the token's {@code sub}
+	 * @param employeeId the employee, empty for a machine client
+	 */
+	public Caller(String clientId, String subject, Optional<String> employeeId) {
+		this(clientId, subject, employeeId, Set.of());
+	}
+
+	/**
+	 * Whether this caller may see an employee's data as a person: it is the caller's own
+	 * employee id or one of the caller's team. Always false for a machine client (whose
+	 * rule is the app's own).
+	 * @param employeeId an employee id, any case
+	 * @return true when it is the caller's own or a team member's, compared in canonical
+	 * form
+	 */
+	public boolean isOwnOrTeam(String employeeId) {
+		if (this.employeeId.isEmpty() || employeeId == null) {
+			return false;
+		}
+		String canonical = EmployeeIds.canonical(employeeId);
+		return this.employeeId.get().equals(canonical) || this.team.contains(canonical);
+	}
+
+	/**
+	 * The employees whose data an employee caller sees: its own id and its team's.
+	 * @return own id and team, canonical and sorted; empty for a machine client
+	 */
+	public Set<String> ownAndTeam() {
+		if (this.employeeId.isEmpty()) {
+			return Set.of();
+		}
+		SortedSet<String> all = new TreeSet<>(this.team);
+		all.add(this.employeeId.get());
+		return Collections.unmodifiableSortedSet(all);
 	}
 
 	/**

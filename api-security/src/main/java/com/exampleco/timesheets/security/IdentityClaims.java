@@ -1,7 +1,11 @@
 package com.exampleco.timesheets.security;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import com.exampleco.timesheets.events.EmployeeIds;
 import org.jspecify.annotations.Nullable;
@@ -24,6 +28,11 @@ import org.springframework.security.oauth2.jwt.Jwt;
  * {@code client-credentials}. Anything else (a user's token, say {@code sub =
  * auth0|…}, or {@code gty = password}) is refused: no employee claim does not mean "no
  * restriction" unless the token is a machine client's.</li>
+ * <li>The team claim (a manager's team), when present, must be a JSON array of at most
+ * {@value #MAX_TEAM} strings, each matching the employee-id rule (duplicates are
+ * harmless); a string, number, object, {@code null}, or a blank or invalid member refuses
+ * the token. A team claim without an employee claim refuses the token too: only an
+ * employee manages a team.</li>
  * <li>{@code azp} and {@code client_id}, when present, must be non-blank strings.</li>
  * </ul>
  */
@@ -39,6 +48,9 @@ final class IdentityClaims {
 
 	static final String AUTH0_CLIENT_SUFFIX = "@clients";
 
+	/** The most members a team claim may list; a longer one is refused, not truncated. */
+	static final int MAX_TEAM = 1000;
+
 	private IdentityClaims() {
 	}
 
@@ -46,9 +58,10 @@ final class IdentityClaims {
 	 * The verdict on a token's identity claims.
 	 * @param jwt a token whose signature and standard claims were checked
 	 * @param employeeClaim the name of the employee claim
+	 * @param teamClaim the name of the team claim
 	 * @return the caller, or the refusal
 	 */
-	static Verdict read(Jwt jwt, String employeeClaim) {
+	static Verdict read(Jwt jwt, String employeeClaim, String teamClaim) {
 		Map<String, Object> claims = jwt.getClaims();
 		String subject = jwt.getSubject();
 		if (subject == null || subject.isBlank()) {
@@ -65,12 +78,35 @@ final class IdentityClaims {
 			if (!(claims.get(employeeClaim) instanceof String employee) || !EmployeeIds.isValid(employee)) {
 				return Verdict.refused(TokenRefusal.EMPLOYEE_CLAIM);
 			}
-			return Verdict.of(new Caller(clientId, subject, Optional.of(EmployeeIds.canonical(employee))));
+			List<String> team = claims.containsKey(teamClaim) ? team(claims.get(teamClaim)) : List.of();
+			if (team == null) {
+				return Verdict.refused(TokenRefusal.TEAM_CLAIM);
+			}
+			return Verdict
+				.of(new Caller(clientId, subject, Optional.of(EmployeeIds.canonical(employee)), Set.copyOf(team)));
+		}
+		if (claims.containsKey(teamClaim)) {
+			return Verdict.refused(TokenRefusal.TEAM_CLAIM);
 		}
 		if (client == null || !namesTheClient(subject, client) || !isClientCredentialsGrant(claims)) {
 			return Verdict.refused(TokenRefusal.NO_IDENTITY);
 		}
 		return Verdict.of(new Caller(clientId, subject, Optional.empty()));
+	}
+
+	/** The team's members, or null when the claim is not in its strict shape. */
+	private static @Nullable List<String> team(@Nullable Object claim) {
+		if (!(claim instanceof Collection<?> members) || members.size() > MAX_TEAM) {
+			return null;
+		}
+		List<String> team = new ArrayList<>(members.size());
+		for (Object member : members) {
+			if (!(member instanceof String id) || !EmployeeIds.isValid(id)) {
+				return null;
+			}
+			team.add(id);
+		}
+		return team;
 	}
 
 	private static boolean isAbsentOrText(Map<String, Object> claims, String name, @Nullable Object value) {

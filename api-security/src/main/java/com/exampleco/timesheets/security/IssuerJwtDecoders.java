@@ -93,12 +93,12 @@ final class IssuerJwtDecoders {
 		type.setAllowEmpty(true);
 		ScopeAuthoritiesConverter scopes = new ScopeAuthoritiesConverter(properties.permissionsClaim());
 		String employeeClaim = properties.employeeClaim();
-		return new DelegatingOAuth2TokenValidator<>(
-				List.of(describing(type, TokenRefusal.NOT_ACCEPTED), (jwt) -> times(timestamps, properties, jwt),
-						describing(new JwtIssuerValidator(properties.issuerUri().toString()),
-								TokenRefusal.NOT_ACCEPTED),
-						describing(new JwtAudienceValidator(properties.audience()), TokenRefusal.NOT_ACCEPTED),
-						IssuerJwtDecoders::requireSubject, (jwt) -> identity(jwt, employeeClaim), scopes::validate));
+		String teamClaim = properties.teamClaim();
+		return new DelegatingOAuth2TokenValidator<>(List.of(describing(type, TokenRefusal.NOT_ACCEPTED),
+				(jwt) -> times(timestamps, properties, jwt),
+				describing(new JwtIssuerValidator(properties.issuerUri().toString()), TokenRefusal.NOT_ACCEPTED),
+				describing(new JwtAudienceValidator(properties.audience()), TokenRefusal.NOT_ACCEPTED),
+				IssuerJwtDecoders::requireSubject, (jwt) -> identity(jwt, employeeClaim, teamClaim), scopes::validate));
 	}
 
 	/** {@code exp} required, {@code exp} and {@code nbf} with the configured skew. */
@@ -115,9 +115,12 @@ final class IssuerJwtDecoders {
 		return OAuth2TokenValidatorResult.failure(TokenRefusal.NOT_ACCEPTED.error());
 	}
 
-	/** The employee claim and the machine-client rule, see {@link IdentityClaims}. */
-	private static OAuth2TokenValidatorResult identity(Jwt jwt, String employeeClaim) {
-		TokenRefusal refusal = IdentityClaims.read(jwt, employeeClaim).refusal();
+	/**
+	 * The employee and team claims and the machine-client rule, see
+	 * {@link IdentityClaims}.
+	 */
+	private static OAuth2TokenValidatorResult identity(Jwt jwt, String employeeClaim, String teamClaim) {
+		TokenRefusal refusal = IdentityClaims.read(jwt, employeeClaim, teamClaim).refusal();
 		return (refusal != null) ? OAuth2TokenValidatorResult.failure(refusal.error())
 				: OAuth2TokenValidatorResult.success();
 	}

@@ -34,6 +34,12 @@ enum TokenRefusal {
 	/** The employee claim is present but not a string employee id. */
 	EMPLOYEE_CLAIM(OAuth2ErrorCodes.INVALID_TOKEN, "The access token's employee claim is not a valid employee id"),
 
+	/**
+	 * The team claim is present but not an array of employee ids (or too long), or comes
+	 * without an employee claim.
+	 */
+	TEAM_CLAIM(OAuth2ErrorCodes.INVALID_TOKEN, "The access token's team claim is not a list of employee ids"),
+
 	/** No employee claim, and not a client-credentials token either (a user's token). */
 	NO_IDENTITY(OAuth2ErrorCodes.INVALID_TOKEN,
 			"The access token names neither an employee nor a client acting for itself"),

@@ -311,6 +311,36 @@ class ApiSecurityIntegrationTests {
 	}
 
 	@Test
+	void resolvesManagersTeamFromSignedPersonToken() throws Exception {
+		String token = issuer.token()
+			.scopes("create:timesheets")
+			.authorizedParty("timesheets-web")
+			.subject("maria")
+			.employee("E1002")
+			.claim(ApiSecurityProperties.DEFAULT_TEAM_CLAIM, List.of("E1003", "e1001"))
+			.sign();
+
+		JsonNode caller = body(post("/timesheet-batches", token));
+
+		assertThat(caller.get("employeeId").asString()).isEqualTo("E1002");
+		assertThat(caller.get("team").toString()).isEqualTo("[\"E1001\",\"E1003\"]");
+	}
+
+	@Test
+	void refusesSignedTokenWhoseTeamClaimIsNoListAtAuthentication() throws Exception {
+		String team = "The access token's team claim is not a list of employee ids";
+		assertInvalidToken(issuer.token()
+			.scopes("create:timesheets")
+			.employee("E1002")
+			.claim(ApiSecurityProperties.DEFAULT_TEAM_CLAIM, "E1001")
+			.sign(), team);
+		assertInvalidToken(issuer.token()
+			.scopes("create:timesheets")
+			.claim(ApiSecurityProperties.DEFAULT_TEAM_CLAIM, List.of("E1001"))
+			.sign(), team);
+	}
+
+	@Test
 	void canonicalizesWrongCaseEmployeeClaim() throws Exception {
 		JsonNode caller = body(
 				post("/timesheet-batches", issuer.token().scopes("create:timesheets").employee("e1001").sign()));

@@ -20,6 +20,10 @@ class CallerResolverTests {
 
 	static final String EMPLOYEE_CLAIM = "https://timesheets.exampleco.com/employee_id";
 
+	static final String TEAM_CLAIM = "https://timesheets.exampleco.com/team";
+
+	static final String TEAM_REFUSED = "The access token's team claim is not a list of employee ids";
+
 	private final CallerResolver resolver = new CallerResolver(EMPLOYEE_CLAIM);
 
 	@Test
@@ -130,6 +134,91 @@ class CallerResolverTests {
 				"The access token names neither an employee nor a client acting for itself");
 	}
 
+	@Test
+	void readsManagersTeamInCanonicalFormWithoutDuplicates() {
+		Caller caller = this.resolver.resolve(person().claim(TEAM_CLAIM, List.of("e1003", "E1001", "E1003")).build());
+
+		assertThat(caller.employeeId()).contains("E1002");
+		assertThat(caller.team()).containsExactly("E1001", "E1003");
+		assertThat(caller.ownAndTeam()).containsExactly("E1001", "E1002", "E1003");
+		assertThat(caller.isOwnOrTeam("e1001")).isTrue();
+		assertThat(caller.isOwnOrTeam("E1002")).isTrue();
+		assertThat(caller.isOwnOrTeam("E1004")).isFalse();
+	}
+
+	@Test
+	void employeeWithoutTeamClaimHasNoTeam() {
+		Caller caller = this.resolver.resolve(person().build());
+
+		assertThat(caller.team()).isEmpty();
+		assertThat(caller.ownAndTeam()).containsExactly("E1002");
+		assertThat(caller.isOwnOrTeam("E1001")).isFalse();
+	}
+
+	@Test
+	void readsTeamFromTheConfiguredClaim() {
+		CallerResolver custom = new CallerResolver(EMPLOYEE_CLAIM, "team");
+
+		Caller caller = custom.resolve(person().claim("team", List.of("E1001")).claim(TEAM_CLAIM, "ignored").build());
+
+		assertThat(caller.team()).containsExactly("E1001");
+	}
+
+	@Test
+	void acceptsTeamOfTheMaximumSizeOnly() {
+		List<String> thousand = java.util.stream.IntStream.range(0, 1000).mapToObj((i) -> "E" + i).toList();
+		assertThat(this.resolver.resolve(person().claim(TEAM_CLAIM, thousand).build()).team()).hasSize(1000);
+
+		List<String> more = java.util.stream.IntStream.range(0, 1001).mapToObj((i) -> "E" + i).toList();
+		assertThatExceptionOfType(OAuth2AuthenticationException.class)
+			.isThrownBy(() -> this.resolver.resolve(person().claim(TEAM_CLAIM, more).build()))
+			.satisfies((ex) -> assertThat(ex.getError().getDescription()).isEqualTo(TEAM_REFUSED));
+	}
+
+	static List<Arguments> refusedTeamClaims() {
+		return List.<Arguments>of(Arguments.of("string", "E1001"), Arguments.of("number", 1001),
+				Arguments.of("object", Map.of("id", "E1001")), Arguments.of("boolean", true),
+				Arguments.of("blank member", List.of("E1001", " ")), Arguments.of("empty member", List.of("")),
+				Arguments.of("invalid member", List.of("E.1001")), Arguments.of("number member", List.of(1001)),
+				Arguments.of("null member", java.util.Arrays.asList("E1001", null)),
+				Arguments.of("nested array", List.of(List.of("E1001"))));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("refusedTeamClaims")
+	void refusesMalformedTeamClaim(String name, Object value) {
+		Jwt token = person().claim(TEAM_CLAIM, value).build();
+
+		assertThatExceptionOfType(OAuth2AuthenticationException.class).isThrownBy(() -> this.resolver.resolve(token))
+			.satisfies((ex) -> {
+				assertThat(ex.getError().getErrorCode()).isEqualTo("invalid_token");
+				assertThat(ex.getError().getDescription()).isEqualTo(TEAM_REFUSED);
+			});
+	}
+
+	@Test
+	void refusesNullTeamClaim() {
+		Map<String, Object> claims = new java.util.HashMap<>(person().build().getClaims());
+		claims.put(TEAM_CLAIM, null);
+		Jwt token = new Jwt("token", null, null, Map.of("alg", "RS256"), claims);
+
+		assertThatExceptionOfType(OAuth2AuthenticationException.class).isThrownBy(() -> this.resolver.resolve(token))
+			.satisfies((ex) -> assertThat(ex.getError().getDescription()).isEqualTo(TEAM_REFUSED));
+	}
+
+	@Test
+	void refusesTeamClaimWithoutEmployeeClaim() {
+		assertRefused((jwt) -> jwt.claim(TEAM_CLAIM, List.of("E1001")), TEAM_REFUSED);
+	}
+
+	@Test
+	void teamNeedsAnEmployee() {
+		assertThatExceptionOfType(IllegalArgumentException.class)
+			.isThrownBy(() -> new Caller("c", "s", Optional.empty(), java.util.Set.of("E1001")));
+		assertThatExceptionOfType(IllegalArgumentException.class)
+			.isThrownBy(() -> new Caller("c", "s", Optional.of("E1"), java.util.Set.of("E 1")));
+	}
+
 	private void assertRefused(UnaryOperator<Jwt.Builder> shape, String description) {
 		Jwt token = shape.apply(machine()).build();
 		assertThatExceptionOfType(OAuth2AuthenticationException.class).isThrownBy(() -> this.resolver.resolve(token))
@@ -137,6 +226,11 @@ class CallerResolverTests {
 				assertThat(ex.getError().getErrorCode()).isEqualTo("invalid_token");
 				assertThat(ex.getError().getDescription()).isEqualTo(description);
 			});
+	}
+
+	/** A person's token as the auth server issues it: maria (E1002) via the web app. */
+	private static Jwt.Builder person() {
+		return jwt().subject("maria").claim("azp", "timesheets-web").claim(EMPLOYEE_CLAIM, "E1002");
 	}
 
 	/** A client-credentials token of client {@code uploader}, Auth0's shape. */

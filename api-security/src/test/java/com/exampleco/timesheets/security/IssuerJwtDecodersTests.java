@@ -21,7 +21,8 @@ class IssuerJwtDecodersTests {
 
 	private final JwtDecoder decoder = IssuerJwtDecoders
 		.lazy(new ApiSecurityProperties(TestTokenIssuer.DEFAULT_AUDIENCE, issuer.issuer(), null, Duration.ofSeconds(30),
-				ApiSecurityProperties.DEFAULT_EMPLOYEE_CLAIM, ApiSecurityProperties.PermissionsClaim.WHEN_NO_SCOPE,
+				ApiSecurityProperties.DEFAULT_EMPLOYEE_CLAIM, ApiSecurityProperties.DEFAULT_TEAM_CLAIM,
+				ApiSecurityProperties.PermissionsClaim.WHEN_NO_SCOPE,
 				new ApiSecurityProperties.TokenCache(0, Duration.ofMinutes(5))));
 
 	@AfterAll

@@ -157,7 +157,7 @@ class VerifiedTokenCacheTests {
 	@Test
 	void aTamperedCopyOfACachedTokenIsNoHit() {
 		ApiSecurityProperties properties = new ApiSecurityProperties(TestTokenIssuer.DEFAULT_AUDIENCE, issuer.issuer(),
-				null, SKEW, ApiSecurityProperties.DEFAULT_EMPLOYEE_CLAIM,
+				null, SKEW, ApiSecurityProperties.DEFAULT_EMPLOYEE_CLAIM, ApiSecurityProperties.DEFAULT_TEAM_CLAIM,
 				ApiSecurityProperties.PermissionsClaim.WHEN_NO_SCOPE,
 				new ApiSecurityProperties.TokenCache(100, Duration.ofMinutes(5)));
 		JwtDecoder decoder = IssuerJwtDecoders.lazy(properties);
@@ -182,7 +182,7 @@ class VerifiedTokenCacheTests {
 	@Test
 	void isOffWithZeroEntries() {
 		ApiSecurityProperties properties = new ApiSecurityProperties(TestTokenIssuer.DEFAULT_AUDIENCE, issuer.issuer(),
-				null, SKEW, ApiSecurityProperties.DEFAULT_EMPLOYEE_CLAIM,
+				null, SKEW, ApiSecurityProperties.DEFAULT_EMPLOYEE_CLAIM, ApiSecurityProperties.DEFAULT_TEAM_CLAIM,
 				ApiSecurityProperties.PermissionsClaim.WHEN_NO_SCOPE,
 				new ApiSecurityProperties.TokenCache(0, Duration.ofMinutes(5)));
 

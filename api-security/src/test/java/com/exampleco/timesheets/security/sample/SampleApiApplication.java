@@ -48,7 +48,7 @@ public class SampleApiApplication {
 		@PostMapping("/timesheet-batches")
 		Map<String, Object> create(Caller caller, Authentication authentication) {
 			return Map.of("clientId", caller.clientId(), "subject", caller.subject(), "employeeId",
-					caller.employeeId().orElse(""), "kind", caller.kind().name(), "authorities",
+					caller.employeeId().orElse(""), "kind", caller.kind().name(), "team", caller.team(), "authorities",
 					authorities(authentication));
 		}
 
