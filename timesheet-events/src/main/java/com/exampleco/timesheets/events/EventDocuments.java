@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.ResolverStyle;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -121,7 +123,28 @@ final class EventDocuments {
 		if (clientId.isBlank() || subject.isBlank() || (employeeId != null && employeeId.isEmpty())) {
 			throw new Refused("actor");
 		}
-		return new Actor(clientId, subject, employeeId);
+		JsonNode teamNode = actor.get("team");
+		if (teamNode != null && employeeId == null) {
+			throw new Refused("actor.team");
+		}
+		return new Actor(clientId, subject, employeeId, team(teamNode));
+	}
+
+	private static List<String> team(JsonNode team) {
+		if (team == null) {
+			return List.of();
+		}
+		if (!team.isArray() || team.size() > Actor.MAX_TEAM) {
+			throw new Refused("actor.team");
+		}
+		List<String> members = new ArrayList<>(team.size());
+		for (JsonNode member : team) {
+			if (!member.isString() || !EMPLOYEE_ID.matcher(member.asString()).matches()) {
+				throw new Refused("actor.team");
+			}
+			members.add(member.asString());
+		}
+		return members;
 	}
 
 	private static UUID uuid(JsonNode document, String name) {

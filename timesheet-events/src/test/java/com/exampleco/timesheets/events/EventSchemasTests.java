@@ -78,6 +78,24 @@ class EventSchemasTests {
 				broken("actor with empty employeeId", SampleEvents.rejected(),
 						(json) -> actor(json).put("employeeId", "")),
 				broken("actor not an object", SampleEvents.rejected(), (json) -> json.put("actor", "alice")),
+				broken("actor team a string", SampleEvents.approved(), (json) -> actor(json).put("team", "E1001")),
+				broken("actor team null", SampleEvents.approved(), (json) -> actor(json).putNull("team")),
+				broken("actor team an object", SampleEvents.approved(),
+						(json) -> actor(json).putObject("team").put("id", "E1001")),
+				broken("actor team with a blank member", SampleEvents.rejected(),
+						(json) -> actor(json).putArray("team").add("E1001").add(" ")),
+				broken("actor team with an invalid member", SampleEvents.rejected(),
+						(json) -> actor(json).putArray("team").add("E.1001")),
+				broken("actor team with a number", SampleEvents.rejected(),
+						(json) -> actor(json).putArray("team").add(1001)),
+				broken("actor team of 1001", SampleEvents.approved(), (json) -> {
+					var team = actor(json).putArray("team");
+					for (int i = 0; i < 1001; i++) {
+						team.add("E" + i);
+					}
+				}),
+				broken("actor team without employeeId", SampleEvents.approved(),
+						(json) -> actor(json).remove("employeeId")),
 				broken("comment not a string", SampleEvents.approved(), (json) -> json.put("comment", 5)),
 				broken("comment too long", SampleEvents.approved(), (json) -> json.put("comment", "c".repeat(2001))),
 				broken("reason too long", SampleEvents.rejected(), (json) -> json.put("reason", "r".repeat(2001))),

@@ -21,6 +21,9 @@ final class SampleEvents {
 
 	static final Actor MACHINE = Actor.client("uploader-client");
 
+	/** A manager signed in to the web app: maria, E1002, managing E1001 and E1003. */
+	static final Actor MANAGER = new Actor("timesheets-web", "maria", "E1002", List.of("E1003", "e1001"));
+
 	private SampleEvents() {
 	}
 
@@ -42,7 +45,7 @@ final class SampleEvents {
 	}
 
 	static TimesheetApproved approved() {
-		return new TimesheetApproved(EVENT_ID, TIMESHEET_ID, BATCH_ID, OCCURRED_AT, EMPLOYEE, 1, "Looks right");
+		return new TimesheetApproved(EVENT_ID, TIMESHEET_ID, BATCH_ID, OCCURRED_AT, MANAGER, 1, "Looks right");
 	}
 
 	static TimesheetApproved approvedMinimal() {
@@ -50,7 +53,7 @@ final class SampleEvents {
 	}
 
 	static TimesheetRejected rejected() {
-		return new TimesheetRejected(EVENT_ID, TIMESHEET_ID, BATCH_ID, OCCURRED_AT, EMPLOYEE, 1, "Wrong project");
+		return new TimesheetRejected(EVENT_ID, TIMESHEET_ID, BATCH_ID, OCCURRED_AT, MANAGER, 1, "Wrong project");
 	}
 
 	static TimesheetRejected rejectedMinimal() {

@@ -244,6 +244,57 @@ class TimesheetEventCodecTests {
 		assertThatExceptionOfType(MalformedEventException.class).isThrownBy(() -> codec.decode(bytes));
 	}
 
+	@Test
+	void writesTheManagersTeamCanonicalSortedAndReadsItBack() {
+		TimesheetApproved approved = SampleEvents.approved();
+
+		JsonNode actor = tree(approved).get("actor");
+
+		assertThat(actor.get("team").toString()).isEqualTo("[\"E1001\",\"E1003\"]");
+		assertThat(new EventSchemas().validate(EventType.APPROVED, tree(approved))).isEmpty();
+		TimesheetEvent decoded = codec.decode(codec.encode(approved));
+		assertThat(decoded.actor().team()).containsExactly("E1001", "E1003");
+		assertThat(decoded.actor().manages("e1003")).isTrue();
+		assertThat(decoded.actor().manages("E1004")).isFalse();
+	}
+
+	@Test
+	void leavesTheTeamOutWhenThereIsNone() {
+		assertThat(tree(SampleEvents.rejectedMinimal()).get("actor").has("team")).isFalse();
+		assertThat(tree(SampleEvents.deleted()).get("actor").has("team")).isFalse();
+		assertThat(new Actor("web", "ana", "E1001", List.of()).hasTeam()).isFalse();
+		assertThat(new Actor("web", "ana", "E1001", null).team()).isEmpty();
+	}
+
+	@Test
+	void readsAnOldRecordWithoutTeamAsAnActorWithoutTeam() {
+		ObjectNode json = (ObjectNode) tree(SampleEvents.approved());
+		((ObjectNode) json.get("actor")).remove("team");
+		byte[] bytes = mapper.writeValueAsBytes(json);
+
+		TimesheetEvent decoded = codec.decode(bytes);
+
+		assertThat(decoded.actor().employeeId()).isEqualTo("E1002");
+		assertThat(decoded.actor().team()).isEmpty();
+		assertThat(decoded.actor().hasTeam()).isFalse();
+	}
+
+	@Test
+	void readsAnEmptyTeamAsNoTeam() {
+		ObjectNode json = (ObjectNode) tree(SampleEvents.approved());
+		((ObjectNode) json.get("actor")).putArray("team");
+
+		assertThat(codec.decode(mapper.writeValueAsBytes(json)).actor().hasTeam()).isFalse();
+	}
+
+	@Test
+	void anActorWithATeamNeedsAnEmployeeAndValidMembers() {
+		assertThatExceptionOfType(IllegalArgumentException.class)
+			.isThrownBy(() -> new Actor("web", "maria", null, List.of("E1001")));
+		assertThatExceptionOfType(IllegalArgumentException.class)
+			.isThrownBy(() -> new Actor("web", "maria", "E1002", List.of("E 1001")));
+	}
+
 	@ParameterizedTest(name = "schemaVersion {0}")
 	@ValueSource(strings = { "2", "3", "17", "2147483648", "99999999999999999999999" })
 	void aNewerSchemaVersionIsNotMalformed(String version) {
