@@ -18,7 +18,11 @@ import com.exampleco.timesheets.processor.ledger.Timesheet.Stamp;
  * names the version its approver saw ({@code expectedVersion}) is refused as
  * {@code stale} when the timesheet has another version now. Employee ids are compared and
  * stored in their canonical form ({@link EmployeeIds#canonical(String)}), so
- * {@code e1001} may not approve {@code E1001}'s timesheet. Pure and stateless.
+ * {@code e1001} may not approve {@code E1001}'s timesheet. An approval or rejection by an
+ * actor with a team (a manager's token carried the team claim) of a timesheet whose
+ * employee is not in that team is refused ({@value #OUTSIDE_TEAM} + the employee id); an
+ * actor without a team (a machine approver client) keeps the rules above. Pure and
+ * stateless.
  */
 public final class StateMachine {
 
@@ -41,6 +45,9 @@ public final class StateMachine {
 	static final String APPROVED_NOT_REJECTABLE = "timesheet is approved; rejection refused";
 
 	static final String ALREADY_REJECTED = "timesheet is already rejected";
+
+	/** Prefix of the reason of a decision on a timesheet outside the approver's team. */
+	static final String OUTSIDE_TEAM = "approver's team does not include ";
 
 	/** Prefix of the reason of a decision made on an older version than the current. */
 	static final String STALE = "stale";
@@ -94,6 +101,9 @@ public final class StateMachine {
 		if (ownTimesheet(current, event.actor())) {
 			return Decision.rejected(current, SELF_APPROVAL);
 		}
+		if (outsideTeam(current, event.actor())) {
+			return Decision.rejected(current, OUTSIDE_TEAM + current.entry().employeeId());
+		}
 		if (stale(current, event.expectedVersion())) {
 			return Decision.rejected(current, staleReason(current, event.expectedVersion()));
 		}
@@ -111,6 +121,9 @@ public final class StateMachine {
 	private Decision reject(Timesheet current, TimesheetRejected event) {
 		if (ownTimesheet(current, event.actor())) {
 			return Decision.rejected(current, SELF_REJECTION);
+		}
+		if (outsideTeam(current, event.actor())) {
+			return Decision.rejected(current, OUTSIDE_TEAM + current.entry().employeeId());
 		}
 		if (stale(current, event.expectedVersion())) {
 			return Decision.rejected(current, staleReason(current, event.expectedVersion()));
@@ -137,6 +150,14 @@ public final class StateMachine {
 
 	private static boolean ownTimesheet(Timesheet current, Actor actor) {
 		return EmployeeIds.same(actor.employeeId(), current.entry().employeeId());
+	}
+
+	/**
+	 * A manager deciding on a timesheet of someone outside their team. An actor without a
+	 * team is not restricted here.
+	 */
+	private static boolean outsideTeam(Timesheet current, Actor actor) {
+		return actor.hasTeam() && !actor.manages(current.entry().employeeId());
 	}
 
 	private static boolean stale(Timesheet current, Long expectedVersion) {

@@ -478,6 +478,34 @@ abstract class ProcessorScenarios {
 		assertThat(row.get("employee_id")).isEqualTo("EMP-7");
 	}
 
+	@Test
+	void managersDecisionOutsideTheTeamIsRejectedWithTheReasonAndInsideTheTeamIsApplied() {
+		UUID batch = UUID.randomUUID();
+		UUID id = UUID.randomUUID();
+		Actor outsider = new Actor("timesheets-web", "olga", "EMP-2", List.of("EMP-8"));
+		Actor manager = new Actor("timesheets-web", "maria", "EMP-1", List.of("emp-7"));
+		TimesheetSubmitted submitted = submission(batch, id, "team", "8");
+		TimesheetRejected rejectedByOutsider = new TimesheetRejected(UUID.randomUUID(), id, batch, Instant.now(),
+				outsider, 1, "not mine to reject");
+		TimesheetApproved approvedByOutsider = new TimesheetApproved(UUID.randomUUID(), id, batch, Instant.now(),
+				outsider, 1, "not mine to approve");
+		TimesheetApproved approvedByManager = new TimesheetApproved(UUID.randomUUID(), id, batch, Instant.now(),
+				manager, 1, "my team");
+
+		send(List.of(submitted, rejectedByOutsider, approvedByOutsider, approvedByManager));
+
+		await().atMost(PATIENCE).untilAsserted(() -> assertThat(outcomes(batch, null)).isEqualTo(4));
+		List<String> outcomes = this.jdbc.queryForList(
+				"SELECT outcome || ':' || COALESCE(reason, '') FROM applied_events WHERE batch_id = ? ORDER BY kafka_offset",
+				String.class, batch);
+		assertThat(outcomes).containsExactly("APPLIED:", "REJECTED:approver's team does not include EMP-7",
+				"REJECTED:approver's team does not include EMP-7", "APPLIED:");
+		Map<String, Object> row = this.jdbc
+			.queryForMap("SELECT status, approval_comment FROM timesheets WHERE timesheet_id = ?", id);
+		assertThat(row.get("status")).isEqualTo("APPROVED");
+		assertThat(row.get("approval_comment")).isEqualTo("my team");
+	}
+
 	// ---------------------------------------------------------------- helpers
 
 	/**

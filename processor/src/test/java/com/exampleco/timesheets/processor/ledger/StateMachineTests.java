@@ -3,6 +3,7 @@ package com.exampleco.timesheets.processor.ledger;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -45,6 +46,17 @@ class StateMachineTests {
 	 */
 	private static final Actor SELF_LOWER_CASE = new Actor("contractor-app", "auth0|me", "emp-7");
 
+	/** A manager whose team includes the timesheet's employee (in lower case). */
+	private static final Actor MANAGER = new Actor("timesheets-web", "maria", "EMP-1", List.of("emp-7", "EMP-8"));
+
+	/** A manager whose team does not include the timesheet's employee. */
+	private static final Actor OTHER_MANAGER = new Actor("timesheets-web", "olga", "EMP-2", List.of("EMP-8"));
+
+	/** The timesheet's own employee, who manages a team of others. */
+	private static final Actor SELF_MANAGER = new Actor("timesheets-web", "me", "EMP-7", List.of("EMP-8"));
+
+	private static final String OUTSIDE = "approver's team does not include EMP-7";
+
 	/** The version of every timesheet of the table. */
 	private static final long VERSION = 3;
 
@@ -55,7 +67,8 @@ class StateMachineTests {
 	enum Kind {
 
 		SUBMIT_SAME, SUBMIT_CHANGED, APPROVE, APPROVE_SELF, APPROVE_SELF_OTHER_CASE, APPROVE_CURRENT, APPROVE_STALE,
-		REJECT, REJECT_SELF, REJECT_SELF_OTHER_CASE, REJECT_CURRENT, REJECT_STALE, DELETE
+		REJECT, REJECT_SELF, REJECT_SELF_OTHER_CASE, REJECT_CURRENT, REJECT_STALE, DELETE, APPROVE_IN_TEAM,
+		APPROVE_OUTSIDE_TEAM, APPROVE_SELF_WITH_TEAM, REJECT_IN_TEAM, REJECT_OUTSIDE_TEAM, REJECT_SELF_WITH_TEAM
 
 	}
 
@@ -75,6 +88,12 @@ class StateMachineTests {
 				arguments(null, Kind.REJECT_SELF_OTHER_CASE, Outcome.REJECTED, "unknown timesheet", null),
 				arguments(null, Kind.REJECT_CURRENT, Outcome.REJECTED, "unknown timesheet", null),
 				arguments(null, Kind.REJECT_STALE, Outcome.REJECTED, "unknown timesheet", null),
+				arguments(null, Kind.APPROVE_IN_TEAM, Outcome.REJECTED, "unknown timesheet", null),
+				arguments(null, Kind.APPROVE_OUTSIDE_TEAM, Outcome.REJECTED, "unknown timesheet", null),
+				arguments(null, Kind.APPROVE_SELF_WITH_TEAM, Outcome.REJECTED, "unknown timesheet", null),
+				arguments(null, Kind.REJECT_IN_TEAM, Outcome.REJECTED, "unknown timesheet", null),
+				arguments(null, Kind.REJECT_OUTSIDE_TEAM, Outcome.REJECTED, "unknown timesheet", null),
+				arguments(null, Kind.REJECT_SELF_WITH_TEAM, Outcome.REJECTED, "unknown timesheet", null),
 				// submitted
 				arguments(Status.SUBMITTED, Kind.SUBMIT_SAME, Outcome.UNCHANGED, null, Status.SUBMITTED),
 				arguments(Status.SUBMITTED, Kind.SUBMIT_CHANGED, Outcome.APPLIED, null, Status.SUBMITTED),
@@ -93,6 +112,14 @@ class StateMachineTests {
 						"approver may not reject own timesheet", Status.SUBMITTED),
 				arguments(Status.SUBMITTED, Kind.REJECT_CURRENT, Outcome.APPLIED, null, Status.REJECTED),
 				arguments(Status.SUBMITTED, Kind.REJECT_STALE, Outcome.REJECTED, STALE, Status.SUBMITTED),
+				arguments(Status.SUBMITTED, Kind.APPROVE_IN_TEAM, Outcome.APPLIED, null, Status.APPROVED),
+				arguments(Status.SUBMITTED, Kind.APPROVE_OUTSIDE_TEAM, Outcome.REJECTED, OUTSIDE, Status.SUBMITTED),
+				arguments(Status.SUBMITTED, Kind.APPROVE_SELF_WITH_TEAM, Outcome.REJECTED,
+						"approver may not approve own timesheet", Status.SUBMITTED),
+				arguments(Status.SUBMITTED, Kind.REJECT_IN_TEAM, Outcome.APPLIED, null, Status.REJECTED),
+				arguments(Status.SUBMITTED, Kind.REJECT_OUTSIDE_TEAM, Outcome.REJECTED, OUTSIDE, Status.SUBMITTED),
+				arguments(Status.SUBMITTED, Kind.REJECT_SELF_WITH_TEAM, Outcome.REJECTED,
+						"approver may not reject own timesheet", Status.SUBMITTED),
 				// approved
 				arguments(Status.APPROVED, Kind.SUBMIT_SAME, Outcome.UNCHANGED, null, Status.APPROVED),
 				arguments(Status.APPROVED, Kind.SUBMIT_CHANGED, Outcome.REJECTED,
@@ -116,6 +143,16 @@ class StateMachineTests {
 				arguments(Status.APPROVED, Kind.REJECT_CURRENT, Outcome.REJECTED,
 						"timesheet is approved; rejection refused", Status.APPROVED),
 				arguments(Status.APPROVED, Kind.REJECT_STALE, Outcome.REJECTED, STALE, Status.APPROVED),
+				arguments(Status.APPROVED, Kind.APPROVE_IN_TEAM, Outcome.REJECTED, "timesheet is already approved",
+						Status.APPROVED),
+				arguments(Status.APPROVED, Kind.APPROVE_OUTSIDE_TEAM, Outcome.REJECTED, OUTSIDE, Status.APPROVED),
+				arguments(Status.APPROVED, Kind.APPROVE_SELF_WITH_TEAM, Outcome.REJECTED,
+						"approver may not approve own timesheet", Status.APPROVED),
+				arguments(Status.APPROVED, Kind.REJECT_IN_TEAM, Outcome.REJECTED,
+						"timesheet is approved; rejection refused", Status.APPROVED),
+				arguments(Status.APPROVED, Kind.REJECT_OUTSIDE_TEAM, Outcome.REJECTED, OUTSIDE, Status.APPROVED),
+				arguments(Status.APPROVED, Kind.REJECT_SELF_WITH_TEAM, Outcome.REJECTED,
+						"approver may not reject own timesheet", Status.APPROVED),
 				// rejected
 				arguments(Status.REJECTED, Kind.SUBMIT_SAME, Outcome.UNCHANGED, null, Status.REJECTED),
 				arguments(Status.REJECTED, Kind.SUBMIT_CHANGED, Outcome.APPLIED, null, Status.SUBMITTED),
@@ -138,6 +175,16 @@ class StateMachineTests {
 				arguments(Status.REJECTED, Kind.REJECT_CURRENT, Outcome.REJECTED, "timesheet is already rejected",
 						Status.REJECTED),
 				arguments(Status.REJECTED, Kind.REJECT_STALE, Outcome.REJECTED, STALE, Status.REJECTED),
+				arguments(Status.REJECTED, Kind.APPROVE_IN_TEAM, Outcome.REJECTED,
+						"timesheet is rejected; it must be resubmitted before approval", Status.REJECTED),
+				arguments(Status.REJECTED, Kind.APPROVE_OUTSIDE_TEAM, Outcome.REJECTED, OUTSIDE, Status.REJECTED),
+				arguments(Status.REJECTED, Kind.APPROVE_SELF_WITH_TEAM, Outcome.REJECTED,
+						"approver may not approve own timesheet", Status.REJECTED),
+				arguments(Status.REJECTED, Kind.REJECT_IN_TEAM, Outcome.REJECTED, "timesheet is already rejected",
+						Status.REJECTED),
+				arguments(Status.REJECTED, Kind.REJECT_OUTSIDE_TEAM, Outcome.REJECTED, OUTSIDE, Status.REJECTED),
+				arguments(Status.REJECTED, Kind.REJECT_SELF_WITH_TEAM, Outcome.REJECTED,
+						"approver may not reject own timesheet", Status.REJECTED),
 				// deleted
 				arguments(Status.DELETED, Kind.SUBMIT_SAME, Outcome.REJECTED, "timesheet is deleted", Status.DELETED),
 				arguments(Status.DELETED, Kind.SUBMIT_CHANGED, Outcome.REJECTED, "timesheet is deleted",
@@ -157,7 +204,24 @@ class StateMachineTests {
 						Status.DELETED),
 				arguments(Status.DELETED, Kind.REJECT_CURRENT, Outcome.REJECTED, "timesheet is deleted",
 						Status.DELETED),
-				arguments(Status.DELETED, Kind.REJECT_STALE, Outcome.REJECTED, "timesheet is deleted", Status.DELETED));
+				arguments(Status.DELETED, Kind.REJECT_STALE, Outcome.REJECTED, "timesheet is deleted", Status.DELETED),
+				arguments(Status.DELETED, Kind.APPROVE_IN_TEAM, Outcome.REJECTED, "timesheet is deleted",
+						Status.DELETED),
+				arguments(Status.DELETED, Kind.APPROVE_OUTSIDE_TEAM, Outcome.REJECTED, "timesheet is deleted",
+						Status.DELETED),
+				arguments(Status.DELETED, Kind.APPROVE_SELF_WITH_TEAM, Outcome.REJECTED, "timesheet is deleted",
+						Status.DELETED),
+				arguments(Status.DELETED, Kind.REJECT_IN_TEAM, Outcome.REJECTED, "timesheet is deleted",
+						Status.DELETED),
+				arguments(Status.DELETED, Kind.REJECT_OUTSIDE_TEAM, Outcome.REJECTED, "timesheet is deleted",
+						Status.DELETED),
+				arguments(Status.DELETED, Kind.REJECT_SELF_WITH_TEAM, Outcome.REJECTED, "timesheet is deleted",
+						Status.DELETED));
+	}
+
+	@Test
+	void tableCoversEveryStateTimesEveryEvent() {
+		assertThat(everyStateAndEvent()).hasSize(5 * Kind.values().length);
 	}
 
 	@ParameterizedTest(name = "{0} + {1} -> {2} {3}")
@@ -279,6 +343,13 @@ class StateMachineTests {
 			case REJECT_CURRENT -> new TimesheetRejected(eventId, TIMESHEET, batchId, at, APPROVER, 1, "no", VERSION);
 			case REJECT_STALE -> new TimesheetRejected(eventId, TIMESHEET, batchId, at, APPROVER, 1, "no", VERSION - 1);
 			case DELETE -> new TimesheetDeleted(eventId, TIMESHEET, batchId, at, UPLOADER, 1);
+			case APPROVE_IN_TEAM -> new TimesheetApproved(eventId, TIMESHEET, batchId, at, MANAGER, 1, "ok");
+			case APPROVE_OUTSIDE_TEAM -> new TimesheetApproved(eventId, TIMESHEET, batchId, at, OTHER_MANAGER, 1, "ok");
+			case APPROVE_SELF_WITH_TEAM ->
+				new TimesheetApproved(eventId, TIMESHEET, batchId, at, SELF_MANAGER, 1, null);
+			case REJECT_IN_TEAM -> new TimesheetRejected(eventId, TIMESHEET, batchId, at, MANAGER, 1, "no");
+			case REJECT_OUTSIDE_TEAM -> new TimesheetRejected(eventId, TIMESHEET, batchId, at, OTHER_MANAGER, 1, "no");
+			case REJECT_SELF_WITH_TEAM -> new TimesheetRejected(eventId, TIMESHEET, batchId, at, SELF_MANAGER, 1, null);
 		};
 	}
 
