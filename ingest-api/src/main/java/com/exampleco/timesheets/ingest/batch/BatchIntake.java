@@ -3,6 +3,7 @@ package com.exampleco.timesheets.ingest.batch;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -31,7 +32,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Turns an upload into {@link TimesheetSubmitted} events: reads it, validates it whole
- * with the shared entry rules, and publishes all of it or nothing.
+ * with the shared entry rules and the caller's own-entries rule ({@link OwnEntriesRule}),
+ * and publishes all of it or nothing.
  */
 @Service
 public class BatchIntake {
@@ -127,8 +129,12 @@ public class BatchIntake {
 			throw new InvalidBatchException(List.of(Violation.ofInput(0, "the upload holds no entries")));
 		}
 		EntryValidator.Validation validation = this.validator.validate(read.entries());
-		if (!validation.valid()) {
-			throw new InvalidBatchException(validation.violations());
+		List<Violation> foreign = OwnEntriesRule.check(actor, read.entries());
+		if (!validation.valid() || !foreign.isEmpty()) {
+			List<Violation> all = new ArrayList<>(validation.violations());
+			all.addAll(foreign);
+			all.sort(Comparator.comparingInt(Violation::index));
+			throw new InvalidBatchException(all);
 		}
 		Instant now = this.clock.instant();
 		List<TimesheetEvent> events = new ArrayList<>(validation.entries().size());
