@@ -177,6 +177,16 @@ class PeopleSignInIntegrationTests {
 	}
 
 	@Test
+	void theDemoPeopleExistOnlyInTheirDefaultProfile() {
+		try (ConfigurableApplicationContext compose = AuthServerApplication.start("--server.port=0",
+				"--spring.profiles.active=compose")) {
+			Browser browser = new Browser(
+					"http://localhost:" + compose.getEnvironment().getProperty("local.server.port"));
+			assertThat(Browser.location(browser.signIn("emma", "employee-password"))).endsWith("/login?error");
+		}
+	}
+
+	@Test
 	void refusesToStartWithAPersonWhosePasswordIsNotEncoded() {
 		assertThatException()
 			.isThrownBy(() -> AuthServerApplication.start("--server.port=0",

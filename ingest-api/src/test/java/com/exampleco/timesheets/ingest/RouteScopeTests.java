@@ -90,14 +90,4 @@ class RouteScopeTests extends RouteScopeContract {
 		return List.of("/timesheet-batches", "/timesheets/{timesheetId}/approval");
 	}
 
-	/**
-	 * None checked yet: the ingest controllers do not hide their {@code Caller} argument
-	 * ({@code @Parameter(hidden = true)}), so the document lists it as a required query
-	 * parameter. Drop this override once they do.
-	 */
-	@Override
-	protected List<String> undocumentedFragments() {
-		return List.of();
-	}
-
 }

@@ -97,6 +97,7 @@ public final class LocalStack {
 
 	void start() throws IOException {
 		this.jars.requireAll("build first with ./mvnw -B -DskipTests install");
+		this.jars.require(ServiceJars.WEB_APP, "build first with ./mvnw -B -DskipTests install");
 		Files.createDirectories(this.settings.dataDir().resolve("h2"));
 		Files.createDirectories(this.settings.dataDir().resolve("auth-server"));
 		logger.info("Starting Kafka (KRaft, in process) on port {}", this.settings.kafkaPort());
@@ -105,8 +106,16 @@ public final class LocalStack {
 				this.settings.kafkaPort(), this.settings.kafkaControllerPort(), 6), "local-stack at every start");
 		String bootstrap = this.broker.bootstrapServers();
 		Path keyFile = this.settings.dataDir().resolve("auth-server/signing-key.json").toAbsolutePath();
+		String web = this.settings.webUrl();
 		JavaProcess auth = launch("auth-server", this.settings.authPort(),
-				List.of("--timesheets.auth.issuer=" + this.settings.issuer(), "--timesheets.auth.key-file=" + keyFile));
+				List.of("--timesheets.auth.issuer=" + this.settings.issuer(), "--timesheets.auth.key-file=" + keyFile,
+						// the web app's and the contractor portal's addresses on this
+						// stack
+						"--timesheets.auth.apps.web.redirect-uris=" + web + "/login/oauth2/code/timesheets",
+						"--timesheets.auth.apps.web.post-logout-redirect-uris=" + web + "/",
+						"--timesheets.auth.apps.portal.redirect-uris=" + web
+								+ "/contractor/login/oauth2/code/contractor-portal",
+						"--timesheets.auth.apps.portal.post-logout-redirect-uris=" + web + "/contractor/"));
 		JavaProcess ingest = launch("ingest-api", this.settings.ingestPort(),
 				List.of("--spring.kafka.bootstrap-servers=" + bootstrap,
 						"--timesheets.security.issuer-uri=" + this.settings.issuer()));
@@ -117,8 +126,13 @@ public final class LocalStack {
 		JavaProcess query = launch("query-api", this.settings.queryPort(),
 				List.of("--spring.datasource.url=" + this.settings.h2Url(),
 						"--timesheets.security.issuer-uri=" + this.settings.issuer()));
+		JavaProcess webApp = launch(ServiceJars.WEB_APP, this.settings.webPort(),
+				List.of("--spring.security.oauth2.client.provider.exampleco.issuer-uri=" + this.settings.issuer(),
+						"--timesheets.web.ingest-uri=http://localhost:" + this.settings.ingestPort(),
+						"--timesheets.web.query-uri=http://localhost:" + this.settings.queryPort()));
 		processor.awaitHealthy(STARTUP);
 		query.awaitHealthy(STARTUP);
+		webApp.awaitHealthy(STARTUP);
 	}
 
 	/**
@@ -179,6 +193,14 @@ public final class LocalStack {
 		System.out.printf("  ingest-api   http://localhost:%d%n", s.ingestPort());
 		System.out.printf("  processor    http://localhost:%d/actuator/health%n", s.processorPort());
 		System.out.printf("  query-api    http://localhost:%d%n", s.queryPort());
+		System.out.printf("  web-app      %s/   (contractor portal: %s/contractor/)%n", s.webUrl(), s.webUrl());
+		System.out.println();
+		System.out.println("People (demo users, local only) sign in to the web app at " + s.webUrl() + "/ :");
+		System.out.println("  emma / employee-password     employee E1001");
+		System.out.println("  eric / employee-password     employee E1003");
+		System.out.println("  maria / manager-password     manager E1002, team E1001 E1003 (Team approvals)");
+		System.out.println("  carla / contractor-password  contractor C2001 (also the contractor portal)");
+		System.out.println("  admin / admin-password       administrator E1000");
 		System.out.println();
 		System.out.println("Sample upload (uploader-job --await):");
 		upload.forEach((line) -> System.out.println("  " + line));

@@ -12,7 +12,7 @@ import java.util.Map;
  * <li>{@code --apps-dir} ({@code local-stack/target/apps}): the applications' jars</li>
  * <li>{@code --kafka-port} (9092), {@code --kafka-controller-port} (9093),
  * {@code --auth-port} (9000), {@code --ingest-port} (8081), {@code --query-port} (8082),
- * {@code --processor-port} (8083)</li>
+ * {@code --processor-port} (8083), {@code --web-port} (8084, the people's web app)</li>
  * <li>{@code --samples-dir} ({@code samples}): files the uploader sends at start</li>
  * <li>{@code --exit-after-summary} (false): stop everything after the summary instead of
  * waiting for Ctrl-C (used by the smoke test)</li>
@@ -27,10 +27,11 @@ import java.util.Map;
  * @param ingestPort ingest API port
  * @param queryPort query API port
  * @param processorPort processor management port
+ * @param webPort the people's web app port
  * @param exitAfterSummary whether to stop after the summary
  */
 record StackSettings(Path dataDir, Path appsDir, Path samplesDir, int kafkaPort, int kafkaControllerPort, int authPort,
-		int ingestPort, int queryPort, int processorPort, boolean exitAfterSummary) {
+		int ingestPort, int queryPort, int processorPort, int webPort, boolean exitAfterSummary) {
 
 	static StackSettings parse(String... args) {
 		Map<String, String> values = new HashMap<>();
@@ -46,7 +47,7 @@ record StackSettings(Path dataDir, Path appsDir, Path samplesDir, int kafkaPort,
 				Path.of(take(values, "samples-dir", "samples")), port(values, "kafka-port", 9092),
 				port(values, "kafka-controller-port", 9093), port(values, "auth-port", 9000),
 				port(values, "ingest-port", 8081), port(values, "query-port", 8082),
-				port(values, "processor-port", 8083),
+				port(values, "processor-port", 8083), port(values, "web-port", 8084),
 				Boolean.parseBoolean(take(values, "exit-after-summary", "false")));
 		if (!values.isEmpty()) {
 			throw new IllegalArgumentException("unknown option(s) " + values.keySet());
@@ -75,6 +76,14 @@ record StackSettings(Path dataDir, Path appsDir, Path samplesDir, int kafkaPort,
 
 	String issuer() {
 		return "http://localhost:" + this.authPort;
+	}
+
+	/**
+	 * The web app's address as people open it: on 127.0.0.1, a host name other than the
+	 * issuer's ({@code localhost}), so a browser keeps the two session cookies apart.
+	 */
+	String webUrl() {
+		return "http://127.0.0.1:" + this.webPort;
 	}
 
 	String h2Url() {

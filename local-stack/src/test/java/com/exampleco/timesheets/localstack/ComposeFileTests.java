@@ -90,7 +90,7 @@ class ComposeFileTests {
 	@Test
 	void runsEveryApplicationOfThePipeline() {
 		List<String> modules = builtServicesList().stream().map(ComposeFileTests::module).toList();
-		assertThat(modules).contains("auth-server", "ingest-api", "processor", "query-api", "uploader-job");
+		assertThat(modules).contains("auth-server", "ingest-api", "processor", "query-api", "uploader-job", "web-app");
 		assertThat(services).containsKeys("kafka", "postgres");
 	}
 
@@ -231,7 +231,8 @@ class ComposeFileTests {
 	void overridesTheSecretOfEveryDevelopmentClient() throws IOException {
 		Map<String, Object> authServerYml;
 		try (Reader reader = Files.newBufferedReader(ROOT.resolve("auth-server/src/main/resources/auth-server.yml"))) {
-			authServerYml = new Yaml(new LoaderOptions()).load(reader);
+			// its first document: what every profile gets (the demo people come after)
+			authServerYml = (Map<String, Object>) new Yaml(new LoaderOptions()).loadAll(reader).iterator().next();
 		}
 		Map<String, Object> clients = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) authServerYml
 			.get("timesheets")).get("auth")).get("clients");
@@ -242,6 +243,25 @@ class ComposeFileTests {
 			assertThat(environment).as("auth-server overrides the secret of client %s", client).containsKey(variable);
 			assertThat(String.valueOf(environment.get(variable))).matches(REQUIRED_REFERENCE);
 		}
+		Map<String, Object> apps = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) authServerYml
+			.get("timesheets")).get("auth")).get("apps");
+		assertThat(apps).isNotEmpty();
+		apps.forEach((app, settings) -> {
+			if (((Map<String, Object>) settings).containsKey("secret")) {
+				String variable = "TIMESHEETS_AUTH_APPS_" + app.toUpperCase(Locale.ROOT) + "_SECRET";
+				assertThat(environment).as("auth-server overrides the secret of app %s", app).containsKey(variable);
+				assertThat(String.valueOf(environment.get(variable))).matches(REQUIRED_REFERENCE);
+			}
+		});
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void theDemoPeopleNeverSignInToTheComposeStack() {
+		Map<String, Object> environment = (Map<String, Object>) service("auth-server").get("environment");
+		assertThat(environment).containsKey("SPRING_PROFILES_ACTIVE");
+		assertThat(String.valueOf(environment.get("SPRING_PROFILES_ACTIVE"))).isNotBlank()
+			.doesNotContain("demo-people");
 	}
 
 	@Test

@@ -32,7 +32,7 @@ class LocalStackSmokeTests {
 						"--apps-dir=" + System.getProperty("localstack.apps"),
 						"--samples-dir=" + System.getProperty("localstack.samples")));
 		List<String> names = List.of("kafka-port", "kafka-controller-port", "auth-port", "ingest-port", "query-port",
-				"processor-port");
+				"processor-port", "web-port");
 		// distinct ports below the ephemeral range (launcher's FreePorts never hands one
 		// out twice)
 		List<Integer> ports = names.stream().map((name) -> FreePorts.next()).toList();
@@ -58,7 +58,9 @@ class LocalStackSmokeTests {
 			.contains("delete  OCT-0007 (E1005) as admin           -> APPLIED")
 			.containsPattern("OCT-0002 +2026-10-01 +BETA +4 h +APPROVED")
 			.containsPattern("OCT-0001 +2026-10-01 +ALPHA +6 h +SUBMITTED +Corrected")
-			.contains("curl ");
+			.contains("curl ")
+			.containsPattern("web-app +http://127\\.0\\.0\\.1:\\d+/")
+			.contains("maria / manager-password");
 		assertThat(data.resolve("inbox/done/01-october-2026.csv")).exists();
 	}
 

@@ -25,7 +25,8 @@ final class SystemTestPipeline implements BeforeAllCallback, TestWatcher {
 		if (pipeline == null) {
 			long started = System.nanoTime();
 			try {
-				pipeline = Pipeline.start(PipelineOptions.defaults());
+				// the web app too: BrowserSystemTests drive it in a real browser
+				pipeline = Pipeline.start(PipelineOptions.defaults().withWebApp(true));
 			}
 			catch (RuntimeException ex) {
 				startFailure = ex;

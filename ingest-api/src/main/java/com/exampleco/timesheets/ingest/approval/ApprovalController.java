@@ -1,5 +1,6 @@
 package com.exampleco.timesheets.ingest.approval;
 
+import io.swagger.v3.oas.annotations.Parameter;
 import java.util.UUID;
 
 import com.exampleco.timesheets.ingest.command.CommandAccepted;
@@ -31,7 +32,7 @@ class ApprovalController {
 	}
 
 	@PostMapping(path = ApprovalIntake.ROUTE, consumes = "application/json")
-	ResponseEntity<CommandAccepted> decide(Caller caller, @PathVariable UUID timesheetId,
+	ResponseEntity<CommandAccepted> decide(@Parameter(hidden = true) Caller caller, @PathVariable UUID timesheetId,
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@Valid @RequestBody ApprovalRequest request) {

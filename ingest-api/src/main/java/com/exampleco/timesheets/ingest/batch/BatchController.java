@@ -1,5 +1,6 @@
 package com.exampleco.timesheets.ingest.batch;
 
+import io.swagger.v3.oas.annotations.Parameter;
 import com.exampleco.timesheets.events.entry.EntryFormat;
 import com.exampleco.timesheets.ingest.web.Actors;
 import com.exampleco.timesheets.ingest.web.BoundedBody;
@@ -35,7 +36,7 @@ class BatchController {
 	}
 
 	@PostMapping("/timesheet-batches")
-	ResponseEntity<BatchAccepted> uploadBatch(Caller caller,
+	ResponseEntity<BatchAccepted> uploadBatch(@Parameter(hidden = true) Caller caller,
 			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
 			@RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
 			HttpServletRequest request) {
@@ -47,7 +48,7 @@ class BatchController {
 	}
 
 	@PostMapping("/timesheets")
-	ResponseEntity<BatchAccepted> uploadOne(Caller caller,
+	ResponseEntity<BatchAccepted> uploadOne(@Parameter(hidden = true) Caller caller,
 			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
 			@RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
 			HttpServletRequest request) {

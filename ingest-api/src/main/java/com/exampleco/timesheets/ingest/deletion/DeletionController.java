@@ -1,5 +1,6 @@
 package com.exampleco.timesheets.ingest.deletion;
 
+import io.swagger.v3.oas.annotations.Parameter;
 import java.util.UUID;
 
 import com.exampleco.timesheets.ingest.command.CommandAccepted;
@@ -28,7 +29,7 @@ class DeletionController {
 	}
 
 	@DeleteMapping(DeletionIntake.ROUTE)
-	ResponseEntity<CommandAccepted> delete(Caller caller, @PathVariable UUID timesheetId,
+	ResponseEntity<CommandAccepted> delete(@Parameter(hidden = true) Caller caller, @PathVariable UUID timesheetId,
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
 		CommandAccepted accepted = this.intake.delete(Actors.of(caller), timesheetId, idempotencyKey);
 		return ResponseEntity.status(HttpStatus.ACCEPTED).body(accepted);

@@ -22,6 +22,9 @@ public record ServiceJars(Path appsDirectory, Path logDirectory, List<String> jv
 	public static final List<String> APPS = List.of("auth-server", "ingest-api", "processor", "query-api",
 			"uploader-job");
 
+	/** The people's web app: launched only where asked for, so not in {@link #APPS}. */
+	public static final String WEB_APP = "web-app";
+
 	/**
 	 * Compact constructor: copies the options.
 	 */
@@ -45,9 +48,19 @@ public record ServiceJars(Path appsDirectory, Path logDirectory, List<String> jv
 	 */
 	public void requireAll(String howToBuild) {
 		for (String app : APPS) {
-			if (!Files.isRegularFile(jar(app))) {
-				throw new IllegalStateException("missing " + jar(app) + ": " + howToBuild);
-			}
+			require(app, howToBuild);
+		}
+	}
+
+	/**
+	 * Checks that one application's jar is there.
+	 * @param app the application
+	 * @param howToBuild what the message tells the user to run
+	 * @throws IllegalStateException when it is missing
+	 */
+	public void require(String app, String howToBuild) {
+		if (!Files.isRegularFile(jar(app))) {
+			throw new IllegalStateException("missing " + jar(app) + ": " + howToBuild);
 		}
 	}
 

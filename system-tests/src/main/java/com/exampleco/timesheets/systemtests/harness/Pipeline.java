@@ -139,6 +139,16 @@ public final class Pipeline implements AutoCloseable {
 	}
 
 	/**
+	 * The people's web app, on {@code localhost} (the auth server is on 127.0.0.1, so a
+	 * browser keeps the two session cookies apart); only with
+	 * {@link PipelineOptions#withWebApp(boolean)}.
+	 * @return the base URL, e.g. {@code http://localhost:41234}
+	 */
+	public String webUrl() {
+		return this.processes.webUrl();
+	}
+
+	/**
 	 * The broker's bootstrap servers.
 	 * @return {@code 127.0.0.1:<port>}
 	 */

@@ -35,10 +35,15 @@ import com.exampleco.timesheets.launcher.kafka.ProcessKafkaBroker;
  * @param startProcessors whether {@link Pipeline#start} starts the processors; when false
  * they are created but not started, so the schema does not exist until one is started (or
  * the caller migrates it)
+ * @param webApp whether the people's web app ({@code web-app}, with its contractor
+ * portal) runs too (default false); the auth server then knows its redirect URIs on
+ * {@code localhost} (not 127.0.0.1, the auth server's host, so that the two session
+ * cookies do not collide in a browser)
  */
 public record PipelineOptions(Path workDirectory, Path appsDirectory, String kafkaClasspath, int processors,
 		int partitions, List<String> serviceJvmOptions, List<String> kafkaJvmOptions,
-		Map<String, List<String>> extraArguments, Duration startupTimeout, BrokerKind broker, boolean startProcessors) {
+		Map<String, List<String>> extraArguments, Duration startupTimeout, BrokerKind broker, boolean startProcessors,
+		boolean webApp) {
 
 	/** System property naming the apps directory (default {@code target/apps}). */
 	public static final String APPS_PROPERTY = "systemtests.apps";
@@ -82,49 +87,50 @@ public record PipelineOptions(Path workDirectory, Path appsDirectory, String kaf
 				System.getProperty("java.class.path"), 2, 6,
 				List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
 				ProcessKafkaBroker.defaultJvmOptions(), Map.of(), Duration.ofMinutes(3),
-				BrokerKind.valueOf(System.getProperty(KAFKA_PROPERTY, "auto").trim().toUpperCase(Locale.ROOT)), true);
+				BrokerKind.valueOf(System.getProperty(KAFKA_PROPERTY, "auto").trim().toUpperCase(Locale.ROOT)), true,
+				false);
 	}
 
 	public PipelineOptions withWorkDirectory(Path directory) {
 		return new PipelineOptions(directory, this.appsDirectory, this.kafkaClasspath, this.processors, this.partitions,
 				this.serviceJvmOptions, this.kafkaJvmOptions, this.extraArguments, this.startupTimeout, this.broker,
-				this.startProcessors);
+				this.startProcessors, this.webApp);
 	}
 
 	public PipelineOptions withAppsDirectory(Path directory) {
 		return new PipelineOptions(this.workDirectory, directory, this.kafkaClasspath, this.processors, this.partitions,
 				this.serviceJvmOptions, this.kafkaJvmOptions, this.extraArguments, this.startupTimeout, this.broker,
-				this.startProcessors);
+				this.startProcessors, this.webApp);
 	}
 
 	public PipelineOptions withKafkaClasspath(String classpath) {
 		return new PipelineOptions(this.workDirectory, this.appsDirectory, classpath, this.processors, this.partitions,
 				this.serviceJvmOptions, this.kafkaJvmOptions, this.extraArguments, this.startupTimeout, this.broker,
-				this.startProcessors);
+				this.startProcessors, this.webApp);
 	}
 
 	public PipelineOptions withProcessors(int count) {
 		return new PipelineOptions(this.workDirectory, this.appsDirectory, this.kafkaClasspath, count, this.partitions,
 				this.serviceJvmOptions, this.kafkaJvmOptions, this.extraArguments, this.startupTimeout, this.broker,
-				this.startProcessors);
+				this.startProcessors, this.webApp);
 	}
 
 	public PipelineOptions withPartitions(int count) {
 		return new PipelineOptions(this.workDirectory, this.appsDirectory, this.kafkaClasspath, this.processors, count,
 				this.serviceJvmOptions, this.kafkaJvmOptions, this.extraArguments, this.startupTimeout, this.broker,
-				this.startProcessors);
+				this.startProcessors, this.webApp);
 	}
 
 	public PipelineOptions withServiceJvmOptions(List<String> options) {
 		return new PipelineOptions(this.workDirectory, this.appsDirectory, this.kafkaClasspath, this.processors,
 				this.partitions, options, this.kafkaJvmOptions, this.extraArguments, this.startupTimeout, this.broker,
-				this.startProcessors);
+				this.startProcessors, this.webApp);
 	}
 
 	public PipelineOptions withKafkaJvmOptions(List<String> options) {
 		return new PipelineOptions(this.workDirectory, this.appsDirectory, this.kafkaClasspath, this.processors,
 				this.partitions, this.serviceJvmOptions, options, this.extraArguments, this.startupTimeout, this.broker,
-				this.startProcessors);
+				this.startProcessors, this.webApp);
 	}
 
 	/**
@@ -141,19 +147,19 @@ public record PipelineOptions(Path workDirectory, Path appsDirectory, String kaf
 		extra.put(service, list);
 		return new PipelineOptions(this.workDirectory, this.appsDirectory, this.kafkaClasspath, this.processors,
 				this.partitions, this.serviceJvmOptions, this.kafkaJvmOptions, extra, this.startupTimeout, this.broker,
-				this.startProcessors);
+				this.startProcessors, this.webApp);
 	}
 
 	public PipelineOptions withStartupTimeout(Duration timeout) {
 		return new PipelineOptions(this.workDirectory, this.appsDirectory, this.kafkaClasspath, this.processors,
 				this.partitions, this.serviceJvmOptions, this.kafkaJvmOptions, this.extraArguments, timeout,
-				this.broker, this.startProcessors);
+				this.broker, this.startProcessors, this.webApp);
 	}
 
 	public PipelineOptions withBroker(BrokerKind kind) {
 		return new PipelineOptions(this.workDirectory, this.appsDirectory, this.kafkaClasspath, this.processors,
 				this.partitions, this.serviceJvmOptions, this.kafkaJvmOptions, this.extraArguments, this.startupTimeout,
-				kind, this.startProcessors);
+				kind, this.startProcessors, this.webApp);
 	}
 
 	/**
@@ -164,7 +170,18 @@ public record PipelineOptions(Path workDirectory, Path appsDirectory, String kaf
 	public PipelineOptions withProcessorsStarted(boolean start) {
 		return new PipelineOptions(this.workDirectory, this.appsDirectory, this.kafkaClasspath, this.processors,
 				this.partitions, this.serviceJvmOptions, this.kafkaJvmOptions, this.extraArguments, this.startupTimeout,
-				this.broker, start);
+				this.broker, start, this.webApp);
+	}
+
+	/**
+	 * Whether the people's web app runs too (default false).
+	 * @param run true to start it after the APIs
+	 * @return a copy
+	 */
+	public PipelineOptions withWebApp(boolean run) {
+		return new PipelineOptions(this.workDirectory, this.appsDirectory, this.kafkaClasspath, this.processors,
+				this.partitions, this.serviceJvmOptions, this.kafkaJvmOptions, this.extraArguments, this.startupTimeout,
+				this.broker, this.startProcessors, run);
 	}
 
 	List<String> argumentsOf(String service) {

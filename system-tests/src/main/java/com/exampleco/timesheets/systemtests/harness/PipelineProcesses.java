@@ -33,6 +33,8 @@ final class PipelineProcesses {
 
 	private final int queryPort = FreePorts.next();
 
+	private final int webPort = FreePorts.next();
+
 	private final List<JavaProcess> started = new ArrayList<>();
 
 	private final List<JavaProcess> processors = new ArrayList<>();
@@ -48,6 +50,8 @@ final class PipelineProcesses {
 	private JavaProcess ingest;
 
 	private JavaProcess query;
+
+	private JavaProcess web;
 
 	PipelineProcesses(PipelineOptions options, WorkDirectory work) {
 		this.options = options;
@@ -68,8 +72,12 @@ final class PipelineProcesses {
 			.supplyAsync(() -> Database.create("timesheets_" + ProcessHandle.current().pid() + "_" + instance));
 		this.kafka = createBroker(this.work.kafka(instance));
 		this.kafka.launch();
-		this.auth = service("auth-server", "auth-server", this.authPort,
-				ServiceArguments.auth(issuer(), this.work.authSigningKeyFile()));
+		List<String> authArguments = new ArrayList<>(ServiceArguments.auth(issuer(), this.work.authSigningKeyFile()));
+		if (this.options.webApp()) {
+			this.jars.require(ServiceJars.WEB_APP, "run ./mvnw -B -pl system-tests package");
+			authArguments.addAll(ServiceArguments.authForWebApp(webUrl()));
+		}
+		this.auth = service("auth-server", "auth-server", this.authPort, authArguments);
 		this.auth.start();
 		this.kafka.awaitReady(this.options.startupTimeout());
 		this.ingest = service("ingest-api", "ingest-api", this.ingestPort,
@@ -96,8 +104,17 @@ final class PipelineProcesses {
 		for (JavaProcess service : List.of(this.auth, this.ingest, this.query)) {
 			service.awaitHealthy(this.options.startupTimeout());
 		}
+		if (this.options.webApp()) {
+			// it discovers the issuer at start: after the auth server is healthy
+			this.web = service("web-app", ServiceJars.WEB_APP, this.webPort,
+					ServiceArguments.webApp(issuer(), ingestUrl(), queryUrl()));
+			this.web.start();
+		}
 		if (this.options.startProcessors()) {
 			this.processors.forEach((processor) -> processor.awaitHealthy(this.options.startupTimeout()));
+		}
+		if (this.web != null) {
+			this.web.awaitHealthy(this.options.startupTimeout());
 		}
 	}
 
@@ -159,6 +176,11 @@ final class PipelineProcesses {
 
 	String queryUrl() {
 		return "http://127.0.0.1:" + this.queryPort;
+	}
+
+	/** On {@code localhost}: a browser keeps its cookies apart from the auth server's. */
+	String webUrl() {
+		return "http://localhost:" + this.webPort;
 	}
 
 	ServiceJars jars() {

@@ -21,6 +21,26 @@ final class ServiceArguments {
 				"--timesheets.auth.key-file=" + signingKeyFile.toAbsolutePath());
 	}
 
+	/**
+	 * The auth server's redirect and return URIs of the web app and the contractor portal
+	 * on the harness's web-app address (its defaults name port 8084).
+	 */
+	static List<String> authForWebApp(String webUrl) {
+		return List.of("--timesheets.auth.apps.web.redirect-uris=" + webUrl + "/login/oauth2/code/timesheets",
+				"--timesheets.auth.apps.web.post-logout-redirect-uris=" + webUrl + "/",
+				"--timesheets.auth.apps.portal.redirect-uris=" + webUrl
+						+ "/contractor/login/oauth2/code/contractor-portal",
+				"--timesheets.auth.apps.portal.post-logout-redirect-uris=" + webUrl + "/contractor/");
+	}
+
+	static List<String> webApp(String issuer, String ingestUrl, String queryUrl) {
+		return List.of("--spring.security.oauth2.client.provider.exampleco.issuer-uri=" + issuer,
+				"--timesheets.web.ingest-uri=" + ingestUrl, "--timesheets.web.query-uri=" + queryUrl,
+				// the browser tests read the progress page's applied state without
+				// waiting long
+				"--timesheets.web.poll-interval=1s");
+	}
+
 	static List<String> ingest(String bootstrapServers, String issuer, int partitions) {
 		return List.of("--spring.kafka.bootstrap-servers=" + bootstrapServers,
 				"--timesheets.security.issuer-uri=" + issuer, "--timesheets.ingest.topic-partitions=" + partitions);
