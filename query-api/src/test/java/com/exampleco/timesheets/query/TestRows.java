@@ -43,6 +43,16 @@ public final class TestRows {
 	 * The writer of the web tests' H2 database, migrated on first use.
 	 * @return the writer
 	 */
+	/**
+	 * A writer for another database (PostgreSQL in the people-rules tests), migrated with
+	 * the processor's migration.
+	 * @param dataSource the database
+	 * @return the writer
+	 */
+	public static TestRows of(DataSource dataSource) {
+		return new TestRows(dataSource);
+	}
+
 	public static synchronized TestRows h2() {
 		if (h2 == null) {
 			// one connection for the JVM: H2 evaluates the CHECK constraints with the

@@ -16,6 +16,9 @@ final class Tokens {
 	/** api-security's default employee claim. */
 	static final String EMPLOYEE_CLAIM = "https://timesheets.exampleco.com/employee_id";
 
+	/** api-security's default team claim. */
+	static final String TEAM_CLAIM = "https://timesheets.exampleco.com/team";
+
 	private Tokens() {
 	}
 
@@ -66,6 +69,24 @@ final class Tokens {
 		return Stream.of(scopes)
 			.map((scope) -> (GrantedAuthority) new SimpleGrantedAuthority("SCOPE_" + scope))
 			.collect(Collectors.toSet());
+	}
+
+	/**
+	 * A person's token as the auth server issues it through the web app: {@code sub} =
+	 * the login, {@code azp} = {@code timesheets-web}, the employee claim and, for a
+	 * manager, the team claim.
+	 * @param login the login
+	 * @param employeeId the employee claim
+	 * @param team the team claim's members, none for a person without a team
+	 * @return the post-processor, with {@code read:timesheets}
+	 */
+	static RequestPostProcessor person(String login, String employeeId, String... team) {
+		return jwt().jwt((jwt) -> {
+			jwt.subject(login).claim("azp", "timesheets-web").claim(EMPLOYEE_CLAIM, employeeId);
+			if (team.length > 0) {
+				jwt.claim(TEAM_CLAIM, java.util.List.of(team));
+			}
+		}).authorities(authorities("read:timesheets"));
 	}
 
 }

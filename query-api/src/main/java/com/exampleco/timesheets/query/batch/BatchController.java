@@ -34,7 +34,9 @@ import org.springframework.web.bind.annotation.RestController;
  * Who may read a batch: a machine client's token with {@code read:timesheets} any batch;
  * any other token only a batch its own client sent ({@link BatchOutcomes#belongsTo}), and
  * an employee-bound token only when the batch also concerns that employee's timesheets
- * alone. Everything else is 404 with the same body as a batch nothing is known of, so
+ * alone, or, for a manager, only the employee's own and the team's (so a manager sees the
+ * outcome of an approval of a team member's timesheet, refusals with their reasons
+ * included). Everything else is 404 with the same body as a batch nothing is known of, so
  * batch ids (derivable from a client id and an idempotency key) leak nothing.
  */
 @RestController
@@ -103,7 +105,7 @@ class BatchController {
 		if (!this.outcomes.belongsTo(batchId, caller.clientId())) {
 			return false;
 		}
-		return caller.employeeId().map((own) -> !this.outcomes.concernsOthersThan(batchId, own)).orElse(true);
+		return caller.isMachine() || !this.outcomes.concernsOthersThan(batchId, caller.ownAndTeam());
 	}
 
 	private static boolean hasScope(Authentication authentication, String scope) {

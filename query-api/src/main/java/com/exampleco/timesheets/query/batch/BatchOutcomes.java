@@ -1,6 +1,7 @@
 package com.exampleco.timesheets.query.batch;
 
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import com.exampleco.timesheets.query.batch.BatchStatus.RejectedEvent;
@@ -65,21 +66,26 @@ public class BatchOutcomes {
 	}
 
 	/**
-	 * Whether some event of the batch concerns a timesheet that is not the employee's
-	 * (including timesheets that do not exist). Employee ids are compared in canonical
-	 * (upper-case) form.
+	 * Whether some event of the batch concerns a timesheet that is none of the given
+	 * employees' (including timesheets that do not exist). Employee ids are compared in
+	 * canonical (upper-case) form.
 	 * @param batchId the batch
-	 * @param employeeId the employee, canonical
-	 * @return true when the batch touches anything but the employee's timesheets
+	 * @param employeeIds the employees (an employee's own id, and a manager's team),
+	 * canonical, not empty
+	 * @return true when the batch touches anything but these employees' timesheets
 	 */
-	public boolean concernsOthersThan(UUID batchId, String employeeId) {
+	public boolean concernsOthersThan(UUID batchId, Set<String> employeeIds) {
 		return this.jdbc.sql("""
 				SELECT COUNT(*)
 				  FROM applied_events e
 				  LEFT JOIN timesheets t ON t.timesheet_id = e.timesheet_id
 				 WHERE e.batch_id = :batchId
-				   AND (t.employee_id IS NULL OR UPPER(t.employee_id) <> :employeeId)
-				""").param("batchId", batchId).param("employeeId", employeeId).query(Long.class).single() > 0;
+				   AND (t.employee_id IS NULL OR UPPER(t.employee_id) NOT IN (:employeeIds))
+				""")
+			.param("batchId", batchId)
+			.param("employeeIds", List.copyOf(employeeIds))
+			.query(Long.class)
+			.single() > 0;
 	}
 
 	/**

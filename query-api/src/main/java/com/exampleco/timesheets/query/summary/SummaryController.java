@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /employees/{employeeId}/summary?from&to}: hours by project and by status. An
- * employee-bound token gets 404 for any other employee.
+ * employee-bound token gets 404 for anyone but itself and, for a manager, its team.
  */
 @RestController
 class SummaryController {
@@ -55,7 +55,7 @@ class SummaryController {
 		if (from != null && to != null && from.isAfter(to)) {
 			throw new InvalidParameterException("from", "'from' must not be after 'to'");
 		}
-		if (caller.employeeId().map((own) -> !own.equals(employeeId)).orElse(false)) {
+		if (caller.isEmployee() && !caller.isOwnOrTeam(employeeId)) {
 			throw new NotFoundException("No employee " + employeeId);
 		}
 		List<Group> groups = this.summaries.groups(employeeId, from, to);

@@ -25,8 +25,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /timesheets} (filtered, keyset-paged) and {@code GET /timesheets/{id}} (with
- * {@code ETag}). A token bound to an employee sees only that employee's timesheets:
- * another's id is 404, a filter for another employee lists nothing.
+ * {@code ETag}). A token bound to an employee sees only that employee's timesheets, a
+ * manager's token also its team's ({@link Caller#isOwnOrTeam(String)}): anyone else's id
+ * is 404, a filter for anyone else lists nothing, and a listing without the filter lists
+ * own and team only. A machine client sees every timesheet.
  */
 @RestController
 class TimesheetController {
@@ -75,17 +77,16 @@ class TimesheetController {
 		}
 		TimesheetFilter filter = new TimesheetFilter(employeeId, projectCode, status, from, to);
 		PagePosition after = (cursor != null) ? this.cursors.decode(cursor, filter) : null;
-		TimesheetFilter visible = filter;
+		Set<String> onlyEmployees = null;
 		if (caller.isEmployee()) {
-			String own = caller.employeeId().get();
-			if (employeeId != null && !employeeId.equals(own)) {
-				// another employee's timesheets do not exist for this token
+			if (employeeId != null && !caller.isOwnOrTeam(employeeId)) {
+				// timesheets of someone outside own and team do not exist for this token
 				return new TimesheetPage(List.of(), null);
 			}
-			visible = filter.forEmployee(own);
+			onlyEmployees = caller.ownAndTeam();
 		}
 		// one row more than asked tells whether another page exists
-		List<Timesheet> rows = this.timesheets.page(visible, after, pageSize + 1);
+		List<Timesheet> rows = this.timesheets.page(filter, onlyEmployees, after, pageSize + 1);
 		if (rows.size() <= pageSize) {
 			return new TimesheetPage(rows, null);
 		}
@@ -102,7 +103,7 @@ class TimesheetController {
 		QueryParameters.requireOnly(request, Set.of());
 		Timesheet timesheet = this.timesheets.find(timesheetId)
 			.filter((found) -> !found.deleted())
-			.filter((found) -> caller.employeeId().map(found.employeeId()::equals).orElse(true))
+			.filter((found) -> caller.isMachine() || caller.isOwnOrTeam(found.employeeId()))
 			.orElseThrow(() -> new NotFoundException("No timesheet " + timesheetId));
 		// Spring answers 304 itself when If-None-Match matches this ETag
 		return ResponseEntity.ok()

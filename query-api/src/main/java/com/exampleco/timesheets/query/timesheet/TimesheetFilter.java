@@ -23,15 +23,6 @@ record TimesheetFilter(String employeeId, String projectCode, ListedStatus statu
 				text(this.to));
 	}
 
-	/**
-	 * The same filters restricted to one employee.
-	 * @param employee the employee
-	 * @return a copy with {@code employeeId} set
-	 */
-	TimesheetFilter forEmployee(String employee) {
-		return new TimesheetFilter(employee, this.projectCode, this.status, this.from, this.to);
-	}
-
 	private static String text(Object value) {
 		return (value != null) ? value.toString() : "";
 	}

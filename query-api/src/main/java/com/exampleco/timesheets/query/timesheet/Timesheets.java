@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -53,13 +54,19 @@ public class Timesheets {
 	 * Up to {@code limit} timesheets that are not deleted and match the filter, in the
 	 * order (work date, timesheet id), after a position (keyset paging; no OFFSET).
 	 * @param filter the filters; null members do not filter
+	 * @param onlyEmployees the employees whose timesheets the caller may see (canonical
+	 * ids, not empty), or null when the caller may see everyone's
 	 * @param after the last row of the previous page, null for the first page
 	 * @param limit how many rows at most
 	 * @return the rows, never null
 	 */
-	public List<Timesheet> page(TimesheetFilter filter, PagePosition after, int limit) {
+	public List<Timesheet> page(TimesheetFilter filter, Set<String> onlyEmployees, PagePosition after, int limit) {
 		StringBuilder sql = new StringBuilder(COLUMNS).append(" WHERE status <> 'DELETED'");
 		Map<String, Object> params = new HashMap<>();
+		if (onlyEmployees != null) {
+			sql.append(" AND employee_id IN (:onlyEmployees)");
+			params.put("onlyEmployees", List.copyOf(onlyEmployees));
+		}
 		if (filter.employeeId() != null) {
 			sql.append(" AND employee_id = :employeeId");
 			params.put("employeeId", filter.employeeId());
