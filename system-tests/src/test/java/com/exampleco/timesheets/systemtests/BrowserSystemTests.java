@@ -186,6 +186,7 @@ class BrowserSystemTests {
 		Browsers.awaitHeading(olga, "ExampleCo timesheets");
 
 		olga.navigate().back();
+		Browsers.screenshot(olga, "back-after-sign-out");
 		Browsers.await(olga)
 			.until((driver) -> !driver.findElements(By.id("username")).isEmpty()
 					|| !driver.findElements(By.linkText("Sign in")).isEmpty());

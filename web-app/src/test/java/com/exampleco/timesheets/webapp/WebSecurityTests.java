@@ -92,6 +92,18 @@ class WebSecurityTests extends WebAppTestSupport {
 	}
 
 	@Test
+	void signOutDeletesTheSessionCookieAndTheBrowsersCacheOfThisSite() throws Exception {
+		var response = this.mvc.perform(post("/logout").with(emma()).with(csrf()))
+			.andExpect(status().isFound())
+			.andReturn()
+			.getResponse();
+		// without these a browser's back button can show a signed-in page from its cache
+		assertThat(response.getHeader("Clear-Site-Data")).isEqualTo("\"cache\"");
+		assertThat(response.getCookie("JSESSIONID")).isNotNull();
+		assertThat(response.getCookie("JSESSIONID").getMaxAge()).isZero();
+	}
+
+	@Test
 	void signOutWithoutCsrfTokenIsRefused() throws Exception {
 		this.mvc.perform(post("/logout").with(emma()))
 			.andExpect(status().isForbidden())

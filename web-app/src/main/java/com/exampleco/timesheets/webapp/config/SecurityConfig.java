@@ -18,6 +18,7 @@ import org.springframework.security.config.annotation.web.configurers.HeadersCon
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.authority.mapping.GrantedAuthoritiesMapper;
+import org.springframework.security.config.annotation.web.configurers.LogoutConfigurer;
 import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
@@ -72,7 +73,7 @@ class SecurityConfig {
 				.redirectionEndpoint((endpoint) -> endpoint.baseUri("/contractor/login/oauth2/code/*"))
 				.defaultSuccessUrl("/contractor/timesheets")
 				.failureUrl("/contractor/?error"))
-			.logout((logout) -> logout.logoutUrl("/contractor/logout")
+			.logout((logout) -> forgetTheSession(logout.logoutUrl("/contractor/logout"))
 				.logoutSuccessHandler(issuerLogout(registrations, "{baseUrl}/contractor/")));
 		return headers(http, registrations).build();
 	}
@@ -93,8 +94,24 @@ class SecurityConfig {
 					.authorizationRequestResolver(onlyFor(WEB, registrations, "/oauth2/authorization")))
 				.defaultSuccessUrl("/timesheets")
 				.failureUrl("/?error"))
-			.logout((logout) -> logout.logoutSuccessHandler(issuerLogout(registrations, "{baseUrl}/")));
+			.logout((logout) -> forgetTheSession(logout)
+				.logoutSuccessHandler(issuerLogout(registrations, "{baseUrl}/")));
 		return headers(http, registrations).build();
+	}
+
+	/**
+	 * Signing out also deletes the session cookie and tells the browser to drop what it
+	 * cached of this site: without both, a browser's back button can show a signed-in
+	 * page again from its back/forward cache (Chrome keeps even {@code no-store} pages
+	 * there while the cookies stay the same).
+	 */
+	private static LogoutConfigurer<HttpSecurity> forgetTheSession(LogoutConfigurer<HttpSecurity> logout) {
+		// Spring's ClearSiteDataHeaderWriter writes only on HTTPS; browsers honour the
+		// header
+		// on any trustworthy origin, localhost included
+		return logout.deleteCookies("JSESSIONID")
+			.addLogoutHandler(
+					(request, response, authentication) -> response.setHeader("Clear-Site-Data", "\"cache\""));
 	}
 
 	/** Used by both chains' {@code oauth2Login} (it picks the bean up). */
