@@ -2,6 +2,8 @@ package com.exampleco.timesheets.security;
 
 import java.net.URI;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -28,7 +30,20 @@ public class ApiProblemException extends ErrorResponseException {
 	 * @param detail what went wrong this time; never echoes token material or PII
 	 */
 	public ApiProblemException(HttpStatus status, String problemType, String title, String detail) {
-		super(status, problem(status, problemType, title, detail), null);
+		this(status, problemType, title, detail, null);
+	}
+
+	/**
+	 * A refusal with a cause (kept for the logs, never shown to the caller).
+	 * @param status the answer's status
+	 * @param problemType the last segment of the problem type URI
+	 * @param title the problem's title
+	 * @param detail what went wrong this time
+	 * @param cause the cause, may be null
+	 */
+	protected ApiProblemException(HttpStatus status, String problemType, String title, String detail,
+			@Nullable Throwable cause) {
+		super(status, problem(status, problemType, title, detail), cause);
 		this.problemType = problemType;
 	}
 

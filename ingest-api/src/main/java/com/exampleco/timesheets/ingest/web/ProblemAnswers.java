@@ -30,7 +30,7 @@ import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-import static com.exampleco.timesheets.ingest.web.RefusedRequestException.problem;
+import static com.exampleco.timesheets.security.ApiProblemException.problem;
 
 /**
  * Every error of the API as an RFC 9457 {@code application/problem+json} answer. The

@@ -1,10 +1,8 @@
 package com.exampleco.timesheets.ingest.web;
 
-import java.net.URI;
+import com.exampleco.timesheets.security.ApiProblemException;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 
 /**
  * A request this API refuses, carrying its own RFC 9457 answer: status, a {@code type}
@@ -14,10 +12,7 @@ import org.springframework.web.ErrorResponseException;
  * {@link #getMessage()} is the exception's own text, for logs and tests; the detail is
  * what the caller reads (usually the same text).
  */
-public abstract class RefusedRequestException extends ErrorResponseException {
-
-	/** Base URI of every problem type this API answers with. */
-	public static final String PROBLEM_BASE = "https://timesheets.exampleco.com/problems/";
+public abstract class RefusedRequestException extends ApiProblemException {
 
 	private final String reason;
 
@@ -47,7 +42,7 @@ public abstract class RefusedRequestException extends ErrorResponseException {
 	 */
 	protected RefusedRequestException(HttpStatus status, String type, String title, String reason, String message,
 			String detail, Throwable cause) {
-		super(status, problem(status, type, title, detail), cause);
+		super(status, type, title, detail, cause);
 		this.reason = reason;
 		this.message = message;
 	}
@@ -63,21 +58,6 @@ public abstract class RefusedRequestException extends ErrorResponseException {
 	@Override
 	public String getMessage() {
 		return this.message;
-	}
-
-	/**
-	 * A problem of one of this API's types.
-	 * @param status the status
-	 * @param type the type's name under {@link #PROBLEM_BASE}
-	 * @param title the title
-	 * @param detail the detail
-	 * @return the problem
-	 */
-	static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType(URI.create(PROBLEM_BASE + type));
-		problem.setTitle(title);
-		return problem;
 	}
 
 }
