@@ -123,7 +123,19 @@ class QueryPostgresIntegrationTests {
 					"--spring.datasource.url=" + databaseUrl, "--spring.datasource.username=" + postgres.username(),
 					"--spring.datasource.password=" + postgres.password(),
 					"--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-					"--timesheets.processor.group-id=query-api-it", "--timesheets.processor.publish-state=false");
+					"--timesheets.processor.group-id=query-api-it", "--timesheets.processor.publish-state=false",
+					// the processor's application.yml (not read here) sets its Kafka
+					// clients
+					// and listener through spring.kafka.*; the same settings, given here
+					"--spring.kafka.consumer.group-id=query-api-it",
+					"--spring.kafka.consumer.isolation-level=read-committed",
+					"--spring.kafka.consumer.enable-auto-commit=false",
+					"--spring.kafka.consumer.auto-offset-reset=earliest",
+					"--spring.kafka.consumer.key-deserializer=org.apache.kafka.common.serialization.ByteArrayDeserializer",
+					"--spring.kafka.consumer.value-deserializer=org.apache.kafka.common.serialization.ByteArrayDeserializer",
+					"--spring.kafka.producer.key-serializer=org.apache.kafka.common.serialization.ByteArraySerializer",
+					"--spring.kafka.producer.value-serializer=org.apache.kafka.common.serialization.ByteArraySerializer",
+					"--spring.kafka.listener.type=batch", "--spring.kafka.listener.ack-mode=batch");
 	}
 
 	/** Runs the processor's role script as psql would with {@code -v password=...}. */
