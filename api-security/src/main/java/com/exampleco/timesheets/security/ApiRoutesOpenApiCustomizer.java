@@ -70,7 +70,7 @@ public final class ApiRoutesOpenApiCustomizer implements OpenApiCustomizer {
 							.clientCredentials(new OAuthFlow().tokenUrl(this.tokenUrl).scopes(scopes()))))
 			.addSecuritySchemes(AUTHORIZATION_CODE, new SecurityScheme().type(SecurityScheme.Type.OAUTH2)
 				.description("A token for a signed-in person: authorization_code grant with PKCE; "
-						+ "code_challenge_method S256 is required (plain is refused).")
+						+ "code_challenge_method S256 is required.")
 				.flows(new OAuthFlows().authorizationCode(new OAuthFlow().authorizationUrl(this.authorizationUrl)
 					.tokenUrl(this.tokenUrl)
 					.scopes(scopes()))));
