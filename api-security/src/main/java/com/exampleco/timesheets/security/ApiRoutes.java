@@ -1,7 +1,9 @@
 package com.exampleco.timesheets.security;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -15,12 +17,15 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.util.Assert;
 
 /**
- * The scope each route of an API needs, declared once and used twice: to authorize
- * requests ({@code hasAuthority("SCOPE_…")}) and to name the missing scope in a 403's
- * {@code WWW-Authenticate: Bearer error="insufficient_scope", scope="…"}.
+ * The scope each route of an API needs, declared once and used three times: to authorize
+ * requests ({@code hasAuthority("SCOPE_…")}), to name the missing scope in a 403's
+ * {@code WWW-Authenticate: Bearer error="insufficient_scope", scope="…"}, and to write
+ * each operation's security requirement into the app's OpenAPI document (when the app
+ * declares its routes as a bean, see {@link ApiRoutesOpenApiCustomizer}).
  * <p>
  * Immutable once built; routes are matched in declaration order, first match wins. <pre>
  * ApiRoutes routes = ApiRoutes.builder()
+ *     .scope("create:timesheets", "Submit timesheets and batches")
  *     .route(HttpMethod.POST, "/timesheet-batches", "create:timesheets")
  *     .route(HttpMethod.DELETE, "/timesheets/{id}", "delete:timesheets")
  *     .build();
@@ -38,27 +43,31 @@ public final class ApiRoutes {
 
 	private static final Pattern SCOPE_TOKEN = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]+");
 
+	// health, and the API description: a client developer reads how to get a token
+	// (the OAuth 2.0 flows, each operation's scope) before having one
 	private static final List<RequestMatcher> ANONYMOUS = List.of(
 			PathPatternRequestMatcher.pathPattern(HttpMethod.GET, "/actuator/health/**"),
-			PathPatternRequestMatcher.pathPattern(HttpMethod.HEAD, "/actuator/health/**"));
-
-	// the API description: readable with any valid token of
-	// the issuer, whatever its scopes
-	private static final List<RequestMatcher> AUTHENTICATED = List.of(
+			PathPatternRequestMatcher.pathPattern(HttpMethod.HEAD, "/actuator/health/**"),
 			PathPatternRequestMatcher.pathPattern(HttpMethod.GET, "/v3/api-docs"),
 			PathPatternRequestMatcher.pathPattern(HttpMethod.GET, "/v3/api-docs/**"));
 
-	private final List<Route> routes;
-
 	// metrics are operational data (request rates per route, error counts, pool sizes):
 	// only for a token that was given the dedicated scope
-	private static final List<Route> MANAGEMENT = List.of(new Route(
-			PathPatternRequestMatcher.pathPattern(HttpMethod.GET, "/actuator/prometheus"), List.of(METRICS_SCOPE)));
+	private static final Route METRICS = new Route(HttpMethod.GET, "/actuator/prometheus", List.of(METRICS_SCOPE));
 
-	private ApiRoutes(List<Route> routes) {
-		List<Route> all = new ArrayList<>(MANAGEMENT);
-		all.addAll(routes);
-		this.routes = List.copyOf(all);
+	private final List<Route> declared;
+
+	private final List<Rule> rules;
+
+	private final Map<String, String> scopeDescriptions;
+
+	private ApiRoutes(List<Route> declared, Map<String, String> scopeDescriptions) {
+		this.declared = List.copyOf(declared);
+		List<Rule> rules = new ArrayList<>();
+		rules.add(new Rule(METRICS));
+		declared.forEach((route) -> rules.add(new Rule(route)));
+		this.rules = List.copyOf(rules);
+		this.scopeDescriptions = Map.copyOf(scopeDescriptions);
 	}
 
 	/**
@@ -71,8 +80,8 @@ public final class ApiRoutes {
 
 	/**
 	 * Adds the rules to an app's {@code authorizeHttpRequests}: actuator health
-	 * ({@code GET|HEAD /actuator/health/**}) anonymous; the OpenAPI document
-	 * ({@code GET /v3/api-docs}) for any valid token; metrics
+	 * ({@code GET|HEAD /actuator/health/**}) and the OpenAPI document
+	 * ({@code GET /v3/api-docs}, {@code /v3/api-docs/**}) anonymous; metrics
 	 * ({@code GET /actuator/prometheus}) for {@value #METRICS_SCOPE}; then each route
 	 * with its scope. Returns the registry so the app ends the chain itself, normally
 	 * with {@code .anyRequest().denyAll()}.
@@ -82,10 +91,10 @@ public final class ApiRoutes {
 	public AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry authorize(
 			AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry authorize) {
 		authorize.requestMatchers(ANONYMOUS.toArray(RequestMatcher[]::new)).permitAll();
-		authorize.requestMatchers(AUTHENTICATED.toArray(RequestMatcher[]::new)).authenticated();
-		for (Route route : this.routes) {
-			authorize.requestMatchers(route.matcher())
-				.hasAnyAuthority(route.scopes()
+		for (Rule rule : this.rules) {
+			authorize.requestMatchers(rule.matcher())
+				.hasAnyAuthority(rule.route()
+					.scopes()
 					.stream()
 					.map((scope) -> ScopeAuthoritiesConverter.PREFIX + scope)
 					.toArray(String[]::new));
@@ -101,13 +110,47 @@ public final class ApiRoutes {
 	 * @return the scope, or empty when no declared route matches
 	 */
 	public Optional<String> requiredScope(HttpServletRequest request) {
-		return this.routes.stream()
-			.filter((route) -> route.matcher().matches(request))
-			.map((route) -> route.scopes().get(0))
+		return this.rules.stream()
+			.filter((rule) -> rule.matcher().matches(request))
+			.map((rule) -> rule.route().scopes().get(0))
 			.findFirst();
 	}
 
-	private record Route(RequestMatcher matcher, List<String> scopes) {
+	/**
+	 * The routes the app declared, in declaration order (without the management routes
+	 * every API shares).
+	 * @return the routes, never null
+	 */
+	public List<Route> routes() {
+		return this.declared;
+	}
+
+	/**
+	 * What a scope grants, as the app described it with {@link Builder#scope}.
+	 * @param scope the scope, e.g. {@code read:timesheets}
+	 * @return the description, or empty when the app gave none
+	 */
+	public Optional<String> description(String scope) {
+		return Optional.ofNullable(this.scopeDescriptions.get(scope));
+	}
+
+	/**
+	 * One declared route.
+	 *
+	 * @param method the HTTP method
+	 * @param pattern the Spring path pattern, e.g. {@code /timesheets/{id}}
+	 * @param scopes the scopes that open it, any one of them is enough; the first is the
+	 * one a 403 names; never empty
+	 */
+	public record Route(HttpMethod method, String pattern, List<String> scopes) {
+
+	}
+
+	private record Rule(Route route, RequestMatcher matcher) {
+
+		Rule(Route route) {
+			this(route, PathPatternRequestMatcher.pathPattern(route.method(), route.pattern()));
+		}
 
 	}
 
@@ -118,7 +161,22 @@ public final class ApiRoutes {
 
 		private final List<Route> routes = new ArrayList<>();
 
+		private final Map<String, String> scopeDescriptions = new LinkedHashMap<>();
+
 		private Builder() {
+		}
+
+		/**
+		 * Describes a scope for the API document (what a token with it may do).
+		 * @param scope the scope, without the {@code SCOPE_} prefix
+		 * @param description one sentence for client developers
+		 * @return this builder
+		 */
+		public Builder scope(String scope, String description) {
+			checkScope(scope);
+			Assert.hasText(description, "description must not be empty");
+			this.scopeDescriptions.put(scope, description);
+			return this;
 		}
 
 		/**
@@ -147,14 +205,16 @@ public final class ApiRoutes {
 			List<String> scopes = new ArrayList<>();
 			scopes.add(scope);
 			scopes.addAll(List.of(alternatives));
-			for (String each : scopes) {
-				Assert.isTrue(each != null && SCOPE_TOKEN.matcher(each).matches(),
-						() -> "scope must be one RFC 6749 scope token without the SCOPE_ prefix: " + each);
-				Assert.isTrue(!each.startsWith(ScopeAuthoritiesConverter.PREFIX),
-						() -> "scope must be given without the SCOPE_ prefix: " + each);
-			}
-			this.routes.add(new Route(PathPatternRequestMatcher.pathPattern(method, pattern), List.copyOf(scopes)));
+			scopes.forEach(Builder::checkScope);
+			this.routes.add(new Route(method, pattern, List.copyOf(scopes)));
 			return this;
+		}
+
+		private static void checkScope(String scope) {
+			Assert.isTrue(scope != null && SCOPE_TOKEN.matcher(scope).matches(),
+					() -> "scope must be one RFC 6749 scope token without the SCOPE_ prefix: " + scope);
+			Assert.isTrue(!scope.startsWith(ScopeAuthoritiesConverter.PREFIX),
+					() -> "scope must be given without the SCOPE_ prefix: " + scope);
 		}
 
 		/**
@@ -162,7 +222,7 @@ public final class ApiRoutes {
 		 * @return the routes, never null
 		 */
 		public ApiRoutes build() {
-			return new ApiRoutes(this.routes);
+			return new ApiRoutes(this.routes, this.scopeDescriptions);
 		}
 
 	}

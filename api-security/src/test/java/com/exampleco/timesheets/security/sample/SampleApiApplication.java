@@ -28,7 +28,10 @@ import static com.exampleco.timesheets.security.ApiSecurityConfigurer.apiSecurit
 @SpringBootApplication
 public class SampleApiApplication {
 
-	static final ApiRoutes ROUTES = ApiRoutes.builder()
+	/** The routes; public for the tests that compare them with the API document. */
+	public static final ApiRoutes ROUTES = ApiRoutes.builder()
+		.scope("create:timesheets", "Submit timesheets")
+		.scope("read:timesheets", "Read timesheets")
 		.route(HttpMethod.POST, "/timesheet-batches", "create:timesheets")
 		.route(HttpMethod.GET, "/timesheets/{id}", "read:timesheets")
 		.route(HttpMethod.POST, "/timesheets/{id}/approval", "approve:timesheets")
@@ -36,9 +39,14 @@ public class SampleApiApplication {
 		.build();
 
 	@Bean
-	SecurityFilterChain api(HttpSecurity http) {
-		return http.authorizeHttpRequests((authorize) -> ROUTES.authorize(authorize).anyRequest().denyAll())
-			.with(apiSecurity(ROUTES), Customizer.withDefaults())
+	ApiRoutes apiRoutes() {
+		return ROUTES;
+	}
+
+	@Bean
+	SecurityFilterChain api(HttpSecurity http, ApiRoutes routes) {
+		return http.authorizeHttpRequests((authorize) -> routes.authorize(authorize).anyRequest().denyAll())
+			.with(apiSecurity(routes), Customizer.withDefaults())
 			.build();
 	}
 

@@ -13,8 +13,9 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * The query API's one filter chain: {@code read:timesheets} on every route, batch status
  * also for {@code create:timesheets} (so the uploader needs no read scope), actuator
- * health anonymous, metrics and the API document for any valid token, everything else
- * denied. Token validation and the RFC 6750 answers come from {@code api-security}.
+ * health and the API document anonymous, metrics for {@code read:metrics}, everything
+ * else denied. Token validation and the RFC 6750 answers come from {@code api-security};
+ * the same routes, as a bean, write each operation's scopes into the API document.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -27,16 +28,27 @@ class SecurityConfig {
 
 	/** Batch status is open to either scope; a 403 names {@code read:timesheets}. */
 	static final ApiRoutes ROUTES = ApiRoutes.builder()
+		.scope(READ, "Read timesheets, batch status and employee summaries")
+		.scope(CREATE, "Submit timesheets and batches; here: read the status of a batch")
 		.route(HttpMethod.GET, "/timesheets", READ)
 		.route(HttpMethod.GET, "/timesheets/{timesheetId}", READ)
 		.route(HttpMethod.GET, BATCH_ROUTE, READ, CREATE)
 		.route(HttpMethod.GET, "/employees/{employeeId}/summary", READ)
 		.build();
 
+	/**
+	 * The routes as a bean: api-security documents them in {@code /v3/api-docs}.
+	 * @return {@link #ROUTES}
+	 */
 	@Bean
-	SecurityFilterChain queryApi(HttpSecurity http) throws Exception {
-		return http.authorizeHttpRequests((authorize) -> ROUTES.authorize(authorize).anyRequest().denyAll())
-			.with(ApiSecurityConfigurer.apiSecurity(ROUTES), Customizer.withDefaults())
+	ApiRoutes apiRoutes() {
+		return ROUTES;
+	}
+
+	@Bean
+	SecurityFilterChain queryApi(HttpSecurity http, ApiRoutes routes) throws Exception {
+		return http.authorizeHttpRequests((authorize) -> routes.authorize(authorize).anyRequest().denyAll())
+			.with(ApiSecurityConfigurer.apiSecurity(routes), Customizer.withDefaults())
 			.build();
 	}
 

@@ -1,8 +1,12 @@
 package com.exampleco.timesheets.testsupport.resourceserver;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 
+import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,8 +31,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Every route of an API with every scope, on the app's MockMvc: a scope that opens the
  * route is answered, each other scope is 403 {@code insufficient_scope} naming the scope
  * the route needs, no token is 401, every other method on the route's path and every
- * unknown route is 403 even with all scopes; health is anonymous, metrics and the API
- * document are not.
+ * unknown route is 403 even with all scopes; health and the API document are anonymous,
+ * metrics are not. The document declares the OAuth 2.0 flows with every route's scope
+ * and, on each route's operation, exactly the scopes that open it.
  * <p>
  * A subclass carries the app's test annotations ({@code @SpringBootTest} with
  * {@code @AutoConfigureMockMvc}) and names its routes, its tokens and the few answers
@@ -178,19 +183,65 @@ public abstract class RouteScopeContract {
 	}
 
 	@Test
-	void servesOpenApiDocumentToAuthenticatedCallers() throws Exception {
-		String document = this.mvc.perform(get("/v3/api-docs").with(machineToken("read:timesheets")))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
+	void servesOpenApiDocumentWithoutToken() throws Exception {
+		String document = openApiDocument();
 		assertThat(document).contains(documentFragments());
 		undocumentedFragments().forEach((fragment) -> assertThat(document).doesNotContain(fragment));
 	}
 
 	@Test
-	void refusesOpenApiDocumentWithoutToken() throws Exception {
-		this.mvc.perform(get("/v3/api-docs")).andExpect(status().isUnauthorized());
+	void documentsOAuthFlowsWithEveryRoutesScope() throws Exception {
+		String document = openApiDocument();
+		Map<String, Object> schemes = JsonPath.read(document, "$.components.securitySchemes");
+		assertThat(schemes).containsOnlyKeys("client-credentials", "authorization-code");
+		assertThat(JsonPath.<String>read(document, "$.components.securitySchemes.client-credentials.type"))
+			.isEqualTo("oauth2");
+		assertThat(JsonPath.<String>read(document,
+				"$.components.securitySchemes.client-credentials.flows.clientCredentials.tokenUrl"))
+			.endsWith("/oauth2/token");
+		assertThat(JsonPath.<String>read(document,
+				"$.components.securitySchemes.authorization-code.flows.authorizationCode.authorizationUrl"))
+			.endsWith("/oauth2/authorize");
+		assertThat(JsonPath.<String>read(document, "$.components.securitySchemes.authorization-code.description"))
+			.contains("PKCE")
+			.contains("S256");
+		for (String flow : List.of("client-credentials.flows.clientCredentials",
+				"authorization-code.flows.authorizationCode")) {
+			Map<String, String> scopes = JsonPath.read(document, "$.components.securitySchemes." + flow + ".scopes");
+			assertThat(scopes).containsOnlyKeys(
+					routes().stream().flatMap((route) -> route.scopes().stream()).distinct().toArray(String[]::new));
+			assertThat(scopes.values()).allSatisfy((description) -> assertThat(description).isNotBlank());
+		}
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("routes")
+	void documentsEachRouteWithExactlyItsScopes(ApiRoute route) throws Exception {
+		List<Map<String, List<String>>> security = JsonPath.read(openApiDocument(),
+				"$.paths['" + route.template() + "']." + route.method().name().toLowerCase(Locale.ROOT) + ".security");
+		List<Map<String, List<String>>> expected = new ArrayList<>();
+		for (String scheme : List.of("client-credentials", "authorization-code")) {
+			route.scopes().forEach((scope) -> expected.add(Map.of(scheme, List.of(scope))));
+		}
+		assertThat(security).containsExactlyInAnyOrderElementsOf(expected);
+	}
+
+	@Test
+	void documentsNoOperationBeyondTheRoutes() throws Exception {
+		Map<String, Map<String, Object>> paths = JsonPath.read(openApiDocument(), "$.paths");
+		List<String> documented = new ArrayList<>();
+		paths.forEach((path, operations) -> operations.keySet()
+			.forEach((method) -> documented.add(method.toUpperCase(Locale.ROOT) + " " + path)));
+		assertThat(documented).containsExactlyInAnyOrderElementsOf(
+				routes().stream().map((route) -> route.method().name() + " " + route.template()).toList());
+	}
+
+	private String openApiDocument() throws Exception {
+		return this.mvc.perform(get("/v3/api-docs"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 	}
 
 	private static List<String> otherScopes(ApiRoute route) {
