@@ -20,6 +20,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * The people rules of the query API, one table over every route × every kind of caller ×
@@ -53,6 +55,13 @@ abstract class PeopleVisibilityScenarios {
 	static final List<String> WITH_TIMESHEETS = List.of(EMMA, MARIA, ERIC, OLGA);
 
 	static final String OUTSIDE_TEAM_REASON = "approver's team does not include " + OLGA;
+
+	/**
+	 * Maria's own attempt to approve Olga's timesheet (outside her team), in a batch of
+	 * its own.
+	 */
+	static final UUID MARIAS_REFUSED_DECISION = UUID
+		.nameUUIDFromBytes("pv-maria-decision".getBytes(StandardCharsets.UTF_8));
 
 	enum Who {
 
@@ -106,6 +115,8 @@ abstract class PeopleVisibilityScenarios {
 			day = day.plusDays(1);
 		}
 		rows.outcome(batchOf(OLGA), timesheetOf(OLGA), "APPROVED", "REJECTED", OUTSIDE_TEAM_REASON, WEB);
+		rows.outcome(MARIAS_REFUSED_DECISION, timesheetOf(OLGA), "APPROVED", "REJECTED", OUTSIDE_TEAM_REASON, WEB,
+				"maria");
 	}
 
 	abstract MockMvc mvc();
@@ -219,6 +230,19 @@ abstract class PeopleVisibilityScenarios {
 			case SUMMARY -> get("/employees/" + employee + "/summary");
 			case BATCH -> get("/batches/" + batchOf(employee));
 		};
+	}
+
+	@Test
+	void aPersonReadsTheBatchTheySentThemselvesEvenWhenItConcernsSomeoneOutsideTheirTeam() throws Exception {
+		// Maria's approval of Olga's timesheet was refused: she sent it, so she sees why
+		mvc().perform(get("/batches/" + MARIAS_REFUSED_DECISION).with(Who.MANAGER.token))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.rejections[0].reason").value(OUTSIDE_TEAM_REASON));
+		// another person of the same app does not (Olga herself may: it concerns only her
+		// timesheet, as every batch of her app about her own timesheets)
+		mvc().perform(get("/batches/" + MARIAS_REFUSED_DECISION).with(Who.EMPLOYEE.token))
+			.andExpect(status().isNotFound());
+
 	}
 
 }

@@ -171,13 +171,29 @@ public final class TestRows {
 	 */
 	public UUID outcome(UUID batchId, UUID timesheetId, String eventType, String outcome, String reason,
 			String clientId) {
+		return outcome(batchId, timesheetId, eventType, outcome, reason, clientId, null);
+	}
+
+	/**
+	 * Records an event's outcome as the processor does, with who acted.
+	 * @param batchId the batch
+	 * @param timesheetId the timesheet
+	 * @param eventType the event type
+	 * @param outcome the outcome
+	 * @param reason the reason of a rejection, else null
+	 * @param clientId the client that sent the event
+	 * @param subject the actor's subject ({@code actor_subject}), null for none
+	 * @return the event id
+	 */
+	public UUID outcome(UUID batchId, UUID timesheetId, String eventType, String outcome, String reason,
+			String clientId, String subject) {
 		UUID eventId = UUID.randomUUID();
 		Timestamp now = Timestamp.from(Instant.now());
 		this.jdbc.update("""
 				INSERT INTO applied_events (event_id, batch_id, timesheet_id, event_type, outcome, reason, occurred_at,
-				  kafka_topic, kafka_partition, kafka_offset, applied_at, client_id)
-				VALUES (?, ?, ?, ?, ?, ?, ?, 'timesheet-events', 0, 0, ?, ?)""", eventId, batchId, timesheetId,
-				eventType, outcome, reason, now, now, clientId);
+				  kafka_topic, kafka_partition, kafka_offset, applied_at, client_id, actor_subject)
+				VALUES (?, ?, ?, ?, ?, ?, ?, 'timesheet-events', 0, 0, ?, ?, ?)""", eventId, batchId, timesheetId,
+				eventType, outcome, reason, now, now, clientId, subject);
 		return eventId;
 	}
 

@@ -65,6 +65,8 @@ class BrowserSystemTests {
 	void employeeSignsInAddsAnEntryAndSeesItSubmitted() {
 		WebDriver emma = signedIn("emma", EMPLOYEE_PASSWORD);
 		emmasTimesheet = addEntry(emma, PROJECT, "2026-11-02", "7.5", "written in a real browser");
+		// a second one stays pending: the Team approvals page then always has a form
+		addEntry(emma, PROJECT, "2026-11-06", "4", "left pending for the team page");
 
 		emma.get(this.pipeline.webUrl() + "/timesheets");
 		Browsers.awaitHeading(emma, "My timesheets");
@@ -95,22 +97,28 @@ class BrowserSystemTests {
 	void managerCannotApproveTheirOwnEntryAndIsToldWhy() {
 		WebDriver maria = signedIn("maria", "manager-password");
 		String own = addEntry(maria, PROJECT, "2026-11-03", "8", "the manager's own day");
-		// the team page offers no button for her own entry; a decision aimed at it anyway
-		// (the team form re-pointed, CSRF token and all) is refused with a reason
-		maria.get(this.pipeline.webUrl() + "/team");
-		Browsers.awaitHeading(maria, "Team approvals");
-		WebElement anyForm = maria.findElement(By.cssSelector("form[action*='/decision']"));
-		((org.openqa.selenium.JavascriptExecutor) maria).executeScript(
-				"arguments[0].action = arguments[0].action.replace(/team\\/[^/]+\\/decision/, 'team/' + arguments[1] + '/decision');",
-				anyForm, own);
-		anyForm.findElement(By.cssSelector("button[value=APPROVED]")).click();
-		Browsers.awaitHeading(maria, "Not everything was applied");
-		assertThat(maria.findElement(By.cssSelector(".refusals")).getText()).containsIgnoringCase("own");
+		approveAnyway(maria, own);
+		assertThat(maria.findElement(By.cssSelector(".refusals")).getText()).contains("your own timesheet");
 		Browsers.screenshot(maria, "refused-own-approval");
 	}
 
 	@Test
 	@Order(4)
+	void managerCannotApproveAnEntryOutsideTheTeamAndIsToldWhy() {
+		WebDriver olga = signedIn("olga", EMPLOYEE_PASSWORD);
+		String olgas = addEntry(olga, PROJECT, "2026-11-04", "6", "not in Maria's team");
+		WebDriver maria = signedIn("maria", "manager-password");
+		approveAnyway(maria, olgas);
+		assertThat(maria.findElement(By.cssSelector(".refusals")).getText()).contains("outside your team");
+		Browsers.screenshot(maria, "refused-outside-team");
+
+		olga.get(this.pipeline.webUrl() + "/timesheets");
+		Browsers.awaitHeading(olga, "My timesheets");
+		assertThat(status(olga, olgas)).isEqualTo("Submitted");
+	}
+
+	@Test
+	@Order(5)
 	void aFormWithErrorsShowsEachErrorByItsField() {
 		WebDriver eric = signedIn("eric", EMPLOYEE_PASSWORD);
 		eric.get(this.pipeline.webUrl() + "/timesheets/new");
@@ -132,7 +140,7 @@ class BrowserSystemTests {
 	}
 
 	@Test
-	@Order(5)
+	@Order(6)
 	void anUploadedFileGoesToComplete() throws Exception {
 		Path file = Files.createDirectories(Path.of("target/browser")).resolve("eric-" + PROJECT + ".csv");
 		Files.writeString(file, """
@@ -151,7 +159,7 @@ class BrowserSystemTests {
 	}
 
 	@Test
-	@Order(6)
+	@Order(7)
 	void theContractorPortalAsksForConsentAndShowsOnlyTheContractorsOwnTimesheets() {
 		WebDriver webApp = signedIn("carla", "contractor-password");
 		String carlas = addEntry(webApp, PROJECT, "2026-11-09", "5", "a contractor's day");
@@ -177,7 +185,7 @@ class BrowserSystemTests {
 	}
 
 	@Test
-	@Order(7)
+	@Order(8)
 	void signingOutEndsTheSessionAndTheBackButtonShowsTheSignInPage() {
 		WebDriver olga = signedIn("olga", EMPLOYEE_PASSWORD);
 		olga.get(this.pipeline.webUrl() + "/timesheets");
@@ -194,7 +202,7 @@ class BrowserSystemTests {
 	}
 
 	@Test
-	@Order(8)
+	@Order(9)
 	void aCrossSitePostWithoutCsrfTokenIsRefused() {
 		WebDriver emma = signedIn("emma", EMPLOYEE_PASSWORD);
 		emma.get(this.pipeline.webUrl() + "/timesheets");
@@ -212,6 +220,22 @@ class BrowserSystemTests {
 		emma.get(this.pipeline.webUrl() + "/timesheets");
 		Browsers.awaitHeading(emma, "My timesheets");
 		assertThat(emma.findElements(By.cssSelector("tr[data-timesheet]"))).hasSize(before);
+	}
+
+	/**
+	 * Posts a decision on a timesheet the Team approvals page offers no button for: the
+	 * page's first decision form re-pointed at it, CSRF token and all, as a person
+	 * editing the page would. Waits for the progress page's verdict.
+	 */
+	private void approveAnyway(WebDriver manager, String timesheetId) {
+		manager.get(this.pipeline.webUrl() + "/team");
+		Browsers.awaitHeading(manager, "Team approvals");
+		WebElement anyForm = manager.findElement(By.cssSelector("form[action*='/decision']"));
+		((org.openqa.selenium.JavascriptExecutor) manager).executeScript(
+				"arguments[0].action = arguments[0].action.replace(/team\\/[^/]+\\/decision/, 'team/' + arguments[1] + '/decision');",
+				anyForm, timesheetId);
+		anyForm.findElement(By.cssSelector("button[value=APPROVED]")).click();
+		Browsers.awaitHeading(manager, "Not everything was applied");
 	}
 
 	/** A new browser, signed in to the web app as this person. */

@@ -98,7 +98,8 @@ final class LedgerTables {
 
 	/**
 	 * A table with a row per received event: the event's ids and type, then the table's
-	 * own columns, then where the record was read, the write time and the sending client.
+	 * own columns, then where the record was read, the write time, the sending client and
+	 * who acted (the actor's subject).
 	 */
 	private static Table<Result> eventTable(String name, List<Column<Result>> own, String writtenAt) {
 		List<Column<Result>> columns = new ArrayList<>();
@@ -112,6 +113,7 @@ final class LedgerTables {
 		columns.add(column("kafka_offset", Kind.LONG, (r) -> r.received().offset()));
 		columns.add(new Column<>(writtenAt, Kind.TIMESTAMP, (r, now) -> now));
 		columns.add(column("client_id", Kind.TEXT, LedgerTables::clientId));
+		columns.add(column("actor_subject", Kind.TEXT, (r) -> r.received().event().actor().subject()));
 		return new Table<>(name, columns);
 	}
 

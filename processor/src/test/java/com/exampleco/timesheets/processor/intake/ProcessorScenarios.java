@@ -310,6 +310,13 @@ abstract class ProcessorScenarios {
 		assertThat(this.jdbc.queryForObject(
 				"SELECT event_id || '/' || client_id FROM duplicate_events WHERE batch_id = ?", String.class, batch))
 			.isEqualTo(approved.eventId() + "/contractor-app");
+		// and who acted: the actor's subject (a person's login for an app's events)
+		assertThat(this.jdbc.queryForObject("SELECT actor_subject FROM applied_events WHERE event_id = ?", String.class,
+				selfApproval.eventId()))
+			.isEqualTo("auth0|emp-7");
+		assertThat(this.jdbc.queryForObject("SELECT actor_subject FROM duplicate_events WHERE batch_id = ?",
+				String.class, batch))
+			.isEqualTo(APPROVER.subject());
 	}
 
 	@Test

@@ -105,7 +105,15 @@ class BatchController {
 		if (!this.outcomes.belongsTo(batchId, caller.clientId())) {
 			return false;
 		}
-		return caller.isMachine() || !this.outcomes.concernsOthersThan(batchId, caller.ownAndTeam());
+		if (caller.isMachine()) {
+			return true;
+		}
+		// a person reads what they sent themselves (e.g. why their decision on a
+		// timesheet
+		// outside their team was refused), or a batch of their app that concerns only
+		// themselves and their team
+		return this.outcomes.sentBy(batchId, caller.clientId(), caller.subject())
+				|| !this.outcomes.concernsOthersThan(batchId, caller.ownAndTeam());
 	}
 
 	private static boolean hasScope(Authentication authentication, String scope) {

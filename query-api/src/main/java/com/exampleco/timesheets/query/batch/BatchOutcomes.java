@@ -121,6 +121,31 @@ public class BatchOutcomes {
 	}
 
 	/**
+	 * Whether this very actor sent the batch: it has recorded events and every one of
+	 * them names the client and the subject ({@code applied_events.actor_subject}, the
+	 * token's {@code sub}). For a person signed in to an app, the client alone names the
+	 * app, shared by everybody; the subject names the person. Rows recorded before the
+	 * subject was kept have none and so are nobody's by this rule.
+	 * @param batchId the batch
+	 * @param clientId the caller's client id
+	 * @param subject the caller's subject
+	 * @return true when every recorded event of the batch was sent by this actor
+	 */
+	public boolean sentBy(UUID batchId, String clientId, String subject) {
+		return this.jdbc.sql("""
+				SELECT COUNT(*) AS events,
+				       COUNT(CASE WHEN e.client_id = :clientId AND e.actor_subject = :subject THEN 1 END) AS own
+				  FROM applied_events e
+				 WHERE e.batch_id = :batchId
+				""")
+			.param("batchId", batchId)
+			.param("clientId", clientId)
+			.param("subject", subject)
+			.query((rs, row) -> rs.getLong("events") > 0 && rs.getLong("own") == rs.getLong("events"))
+			.single();
+	}
+
+	/**
 	 * Deliveries with one outcome and reason.
 	 *
 	 * @param outcome {@code APPLIED}, {@code UNCHANGED}, {@code REJECTED} or
