@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import com.exampleco.timesheets.systemtests.harness.Pipeline;
+import com.exampleco.timesheets.systemtests.harness.WebPeople;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,11 +23,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * People in a real browser (headless Chromium driven by Selenium) on the web app, against
- * the real auth server, ingest API, processors and query API of the shared pipeline:
- * sign-in at the issuer's login form, an entry from the form to SUBMITTED, a manager's
- * approval to APPROVED, refusals shown in plain words, field errors, an upload to
- * complete, the contractor portal's consent and read-only view, sign-out, and a
- * cross-site POST refused. Each test saves a screenshot of its main page under
+ * the real auth server, ingest API, processors and query API of the shared pipeline, as
+ * people of their own ({@link WebPeople}: employee ids no other scenario uses): sign-in
+ * at the issuer's login form, an entry from the form to SUBMITTED, a manager's approval
+ * to APPROVED, refusals shown in plain words, field errors, an upload to complete, the
+ * contractor portal's consent and read-only view, sign-out, and a cross-site POST
+ * refused. Each test saves a screenshot of its main page under
  * {@code target/screenshots/}. Skipped, saying why, where Chromium is not installed.
  */
 @Order(10)
@@ -36,8 +38,6 @@ class BrowserSystemTests {
 
 	/** A project code of this run: the lists of the people are found by it. */
 	static final String PROJECT = "WEB-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
-
-	static final String EMPLOYEE_PASSWORD = "employee-password";
 
 	private static Browsers browsers;
 
@@ -63,7 +63,7 @@ class BrowserSystemTests {
 	@Test
 	@Order(1)
 	void employeeSignsInAddsAnEntryAndSeesItSubmitted() {
-		WebDriver emma = signedIn("emma", EMPLOYEE_PASSWORD);
+		WebDriver emma = signedIn(WebPeople.EMPLOYEE_IN_TEAM);
 		emmasTimesheet = addEntry(emma, PROJECT, "2026-11-02", "7.5", "written in a real browser");
 		// a second one stays pending: the Team approvals page then always has a form
 		addEntry(emma, PROJECT, "2026-11-06", "4", "left pending for the team page");
@@ -77,7 +77,7 @@ class BrowserSystemTests {
 	@Test
 	@Order(2)
 	void managerSeesItPendingApprovesWithACommentAndTheEmployeeSeesItApproved() {
-		WebDriver maria = signedIn("maria", "manager-password");
+		WebDriver maria = signedIn(WebPeople.MANAGER);
 		maria.get(this.pipeline.webUrl() + "/team");
 		Browsers.awaitHeading(maria, "Team approvals");
 		WebElement form = maria.findElement(decisionForm(emmasTimesheet));
@@ -86,7 +86,7 @@ class BrowserSystemTests {
 		form.findElement(By.cssSelector("button[value=APPROVED]")).click();
 		Browsers.awaitHeading(maria, "Done");
 
-		WebDriver emma = signedIn("emma", EMPLOYEE_PASSWORD);
+		WebDriver emma = signedIn(WebPeople.EMPLOYEE_IN_TEAM);
 		emma.get(this.pipeline.webUrl() + "/timesheets");
 		Browsers.awaitHeading(emma, "My timesheets");
 		assertThat(status(emma, emmasTimesheet)).isEqualTo("Approved");
@@ -95,7 +95,7 @@ class BrowserSystemTests {
 	@Test
 	@Order(3)
 	void managerCannotApproveTheirOwnEntryAndIsToldWhy() {
-		WebDriver maria = signedIn("maria", "manager-password");
+		WebDriver maria = signedIn(WebPeople.MANAGER);
 		String own = addEntry(maria, PROJECT, "2026-11-03", "8", "the manager's own day");
 		approveAnyway(maria, own);
 		assertThat(maria.findElement(By.cssSelector(".refusals")).getText()).contains("your own timesheet");
@@ -105,9 +105,9 @@ class BrowserSystemTests {
 	@Test
 	@Order(4)
 	void managerCannotApproveAnEntryOutsideTheTeamAndIsToldWhy() {
-		WebDriver olga = signedIn("olga", EMPLOYEE_PASSWORD);
+		WebDriver olga = signedIn(WebPeople.EMPLOYEE_OUTSIDE_TEAM);
 		String olgas = addEntry(olga, PROJECT, "2026-11-04", "6", "not in Maria's team");
-		WebDriver maria = signedIn("maria", "manager-password");
+		WebDriver maria = signedIn(WebPeople.MANAGER);
 		approveAnyway(maria, olgas);
 		assertThat(maria.findElement(By.cssSelector(".refusals")).getText()).contains("outside your team");
 		Browsers.screenshot(maria, "refused-outside-team");
@@ -120,7 +120,7 @@ class BrowserSystemTests {
 	@Test
 	@Order(5)
 	void aFormWithErrorsShowsEachErrorByItsField() {
-		WebDriver eric = signedIn("eric", EMPLOYEE_PASSWORD);
+		WebDriver eric = signedIn(WebPeople.OTHER_EMPLOYEE_IN_TEAM);
 		eric.get(this.pipeline.webUrl() + "/timesheets/new");
 		Browsers.awaitHeading(eric, "New entry");
 		eric.findElement(By.id("projectCode")).sendKeys("not a code!");
@@ -145,10 +145,10 @@ class BrowserSystemTests {
 		Path file = Files.createDirectories(Path.of("target/browser")).resolve("eric-" + PROJECT + ".csv");
 		Files.writeString(file, """
 				external_id,employee_id,project_code,work_date,hours,note
-				%1$s-U1,E1003,%1$s,2026-11-05,4,uploaded in a real browser
-				%1$s-U2,E1003,%1$s,2026-11-06,6,
-				""".formatted(PROJECT));
-		WebDriver eric = signedIn("eric", EMPLOYEE_PASSWORD);
+				%1$s-U1,%2$s,%1$s,2026-11-05,4,uploaded in a real browser
+				%1$s-U2,%2$s,%1$s,2026-11-06,6,
+				""".formatted(PROJECT, WebPeople.OTHER_EMPLOYEE_IN_TEAM.employeeId()));
+		WebDriver eric = signedIn(WebPeople.OTHER_EMPLOYEE_IN_TEAM);
 		eric.get(this.pipeline.webUrl() + "/upload");
 		Browsers.awaitHeading(eric, "Upload a file");
 		eric.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
@@ -161,14 +161,14 @@ class BrowserSystemTests {
 	@Test
 	@Order(7)
 	void theContractorPortalAsksForConsentAndShowsOnlyTheContractorsOwnTimesheets() {
-		WebDriver webApp = signedIn("carla", "contractor-password");
+		WebDriver webApp = signedIn(WebPeople.CONTRACTOR);
 		String carlas = addEntry(webApp, PROJECT, "2026-11-09", "5", "a contractor's day");
 
 		WebDriver portal = browsers.open();
 		portal.get(this.pipeline.webUrl() + "/contractor/");
 		Browsers.awaitHeading(portal, "Contractor portal");
 		portal.findElement(By.linkText("Sign in with ExampleCo")).click();
-		Browsers.signIn(portal, "carla", "contractor-password");
+		Browsers.signIn(portal, WebPeople.CONTRACTOR.login(), WebPeople.CONTRACTOR.password());
 		// the third-party app's consent screen at the issuer
 		Browsers.await(portal).until((driver) -> driver.findElements(By.id("submit-consent")).size() == 1);
 		assertThat(portal.findElement(By.tagName("body")).getText()).contains("read:timesheets");
@@ -187,7 +187,7 @@ class BrowserSystemTests {
 	@Test
 	@Order(8)
 	void signingOutEndsTheSessionAndTheBackButtonShowsTheSignInPage() {
-		WebDriver olga = signedIn("olga", EMPLOYEE_PASSWORD);
+		WebDriver olga = signedIn(WebPeople.EMPLOYEE_OUTSIDE_TEAM);
 		olga.get(this.pipeline.webUrl() + "/timesheets");
 		Browsers.awaitHeading(olga, "My timesheets");
 		olga.findElement(By.cssSelector("form.signout button[type=submit]")).click();
@@ -204,7 +204,7 @@ class BrowserSystemTests {
 	@Test
 	@Order(9)
 	void aCrossSitePostWithoutCsrfTokenIsRefused() {
-		WebDriver emma = signedIn("emma", EMPLOYEE_PASSWORD);
+		WebDriver emma = signedIn(WebPeople.EMPLOYEE_IN_TEAM);
 		emma.get(this.pipeline.webUrl() + "/timesheets");
 		Browsers.awaitHeading(emma, "My timesheets");
 		int before = emma.findElements(By.cssSelector("tr[data-timesheet]")).size();
@@ -239,12 +239,12 @@ class BrowserSystemTests {
 	}
 
 	/** A new browser, signed in to the web app as this person. */
-	private WebDriver signedIn(String username, String password) {
+	private WebDriver signedIn(WebPeople person) {
 		WebDriver driver = browsers.open();
 		driver.get(this.pipeline.webUrl() + "/");
 		Browsers.awaitHeading(driver, "ExampleCo timesheets");
 		driver.findElement(By.linkText("Sign in")).click();
-		Browsers.signIn(driver, username, password);
+		Browsers.signIn(driver, person.login(), person.password());
 		Browsers.await(driver)
 			.until((d) -> d.getCurrentUrl().startsWith(this.pipeline.webUrl())
 					&& !d.findElements(By.cssSelector("form.signout")).isEmpty());

@@ -1,6 +1,7 @@
 package com.exampleco.timesheets.systemtests.harness;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -26,11 +27,14 @@ final class ServiceArguments {
 	 * on the harness's web-app address (its defaults name port 8084).
 	 */
 	static List<String> authForWebApp(String webUrl) {
-		return List.of("--timesheets.auth.apps.web.redirect-uris=" + webUrl + "/login/oauth2/code/timesheets",
-				"--timesheets.auth.apps.web.post-logout-redirect-uris=" + webUrl + "/",
-				"--timesheets.auth.apps.portal.redirect-uris=" + webUrl
-						+ "/contractor/login/oauth2/code/contractor-portal",
-				"--timesheets.auth.apps.portal.post-logout-redirect-uris=" + webUrl + "/contractor/");
+		List<String> arguments = new ArrayList<>(
+				List.of("--timesheets.auth.apps.web.redirect-uris=" + webUrl + "/login/oauth2/code/timesheets",
+						"--timesheets.auth.apps.web.post-logout-redirect-uris=" + webUrl + "/",
+						"--timesheets.auth.apps.portal.redirect-uris=" + webUrl
+								+ "/contractor/login/oauth2/code/contractor-portal",
+						"--timesheets.auth.apps.portal.post-logout-redirect-uris=" + webUrl + "/contractor/"));
+		WebPeople.ALL.forEach((person) -> arguments.addAll(person.authServerArguments()));
+		return arguments;
 	}
 
 	static List<String> webApp(String issuer, String ingestUrl, String queryUrl) {
