@@ -17,6 +17,7 @@ import com.exampleco.timesheets.launcher.kafka.InProcessKafkaBroker;
 import com.exampleco.timesheets.launcher.kafka.KraftConfig;
 import com.exampleco.timesheets.launcher.process.JavaProcess;
 import com.exampleco.timesheets.launcher.process.ServiceJars;
+import com.exampleco.timesheets.launcher.process.WebAppArguments;
 import com.exampleco.timesheets.launcher.process.UploaderJob;
 import com.exampleco.timesheets.launcher.token.ClientCredentials;
 
@@ -106,16 +107,11 @@ public final class LocalStack {
 				this.settings.kafkaPort(), this.settings.kafkaControllerPort(), 6), "local-stack at every start");
 		String bootstrap = this.broker.bootstrapServers();
 		Path keyFile = this.settings.dataDir().resolve("auth-server/signing-key.json").toAbsolutePath();
-		String web = this.settings.webUrl();
-		JavaProcess auth = launch("auth-server", this.settings.authPort(),
-				List.of("--timesheets.auth.issuer=" + this.settings.issuer(), "--timesheets.auth.key-file=" + keyFile,
-						// the web app's and the contractor portal's addresses on this
-						// stack
-						"--timesheets.auth.apps.web.redirect-uris=" + web + "/login/oauth2/code/timesheets",
-						"--timesheets.auth.apps.web.post-logout-redirect-uris=" + web + "/",
-						"--timesheets.auth.apps.portal.redirect-uris=" + web
-								+ "/contractor/login/oauth2/code/contractor-portal",
-						"--timesheets.auth.apps.portal.post-logout-redirect-uris=" + web + "/contractor/"));
+		List<String> authArguments = new ArrayList<>(
+				List.of("--timesheets.auth.issuer=" + this.settings.issuer(), "--timesheets.auth.key-file=" + keyFile));
+		// the web app's and the contractor portal's addresses on this stack
+		authArguments.addAll(WebAppArguments.forAuthServer(this.settings.webUrl()));
+		JavaProcess auth = launch("auth-server", this.settings.authPort(), authArguments);
 		JavaProcess ingest = launch("ingest-api", this.settings.ingestPort(),
 				List.of("--spring.kafka.bootstrap-servers=" + bootstrap,
 						"--timesheets.security.issuer-uri=" + this.settings.issuer()));
@@ -127,9 +123,8 @@ public final class LocalStack {
 				List.of("--spring.datasource.url=" + this.settings.h2Url(),
 						"--timesheets.security.issuer-uri=" + this.settings.issuer()));
 		JavaProcess webApp = launch(ServiceJars.WEB_APP, this.settings.webPort(),
-				List.of("--spring.security.oauth2.client.provider.exampleco.issuer-uri=" + this.settings.issuer(),
-						"--timesheets.web.ingest-uri=http://localhost:" + this.settings.ingestPort(),
-						"--timesheets.web.query-uri=http://localhost:" + this.settings.queryPort()));
+				WebAppArguments.forWebApp(this.settings.issuer(), "http://localhost:" + this.settings.ingestPort(),
+						"http://localhost:" + this.settings.queryPort()));
 		processor.awaitHealthy(STARTUP);
 		query.awaitHealthy(STARTUP);
 		webApp.awaitHealthy(STARTUP);

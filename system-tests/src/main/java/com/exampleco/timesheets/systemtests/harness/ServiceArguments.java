@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.exampleco.timesheets.launcher.process.WebAppArguments;
+
 /**
  * What each service of the harness's pipeline is told on its command line (besides
  * {@code --server.port}): the addresses of what it talks to and the settings the
@@ -24,25 +26,19 @@ final class ServiceArguments {
 
 	/**
 	 * The auth server's redirect and return URIs of the web app and the contractor portal
-	 * on the harness's web-app address (its defaults name port 8084).
+	 * on the harness's web-app address, and the browser tests' own people.
 	 */
 	static List<String> authForWebApp(String webUrl) {
-		List<String> arguments = new ArrayList<>(
-				List.of("--timesheets.auth.apps.web.redirect-uris=" + webUrl + "/login/oauth2/code/timesheets",
-						"--timesheets.auth.apps.web.post-logout-redirect-uris=" + webUrl + "/",
-						"--timesheets.auth.apps.portal.redirect-uris=" + webUrl
-								+ "/contractor/login/oauth2/code/contractor-portal",
-						"--timesheets.auth.apps.portal.post-logout-redirect-uris=" + webUrl + "/contractor/"));
+		List<String> arguments = new ArrayList<>(WebAppArguments.forAuthServer(webUrl));
 		WebPeople.ALL.forEach((person) -> arguments.addAll(person.authServerArguments()));
 		return arguments;
 	}
 
 	static List<String> webApp(String issuer, String ingestUrl, String queryUrl) {
-		return List.of("--spring.security.oauth2.client.provider.exampleco.issuer-uri=" + issuer,
-				"--timesheets.web.ingest-uri=" + ingestUrl, "--timesheets.web.query-uri=" + queryUrl,
-				// the browser tests read the progress page's applied state without
-				// waiting long
-				"--timesheets.web.poll-interval=1s");
+		List<String> arguments = new ArrayList<>(WebAppArguments.forWebApp(issuer, ingestUrl, queryUrl));
+		// the browser tests read the progress page's applied state without waiting long
+		arguments.add("--timesheets.web.poll-interval=1s");
+		return arguments;
 	}
 
 	static List<String> ingest(String bootstrapServers, String issuer, int partitions) {
