@@ -1,6 +1,7 @@
 package com.exampleco.timesheets.bench;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -59,7 +60,8 @@ public final class Bench {
 		try (Machine machine = new Machine()) {
 			BenchRun.step(started,
 					"starting the pipeline (broker, PostgreSQL, auth server, ingest API, query API; the processor for its phase)");
-			try (Stack stack = PipelineStack.start(options.repo(), settings.partitions(), options.jfr())) {
+			try (BenchStack stack = new BenchStack(
+					PipelineStack.start(options.repo(), settings.partitions(), options.jfr()))) {
 				BenchRun run = new BenchRun(settings, stack, payloads, report, started);
 				run.step("pipeline up: " + stack.pids());
 				stack.stopProcessor();
@@ -68,7 +70,9 @@ public final class Bench {
 			}
 			Map<String, Object> machineDescription = machine.describe();
 			report.printTable(System.out, machineDescription);
-			report.writeJson(options.out(), machineDescription, settings.asMap());
+			Map<String, Object> settingsMap = new LinkedHashMap<>(settings.asMap());
+			settingsMap.putAll(SideSettings.of(settings).asMap());
+			report.writeJson(options.out(), machineDescription, settingsMap);
 			BenchRun.step(started, "wrote " + options.out());
 		}
 	}
@@ -80,13 +84,15 @@ public final class Bench {
 					+ run.payloads().eventBytes() + " bytes + CloudEvents headers");
 		BaselinePhases.Baselines baselines = BaselinePhases.run(run);
 		long ingested = IngestPhase.run(run, baselines.produce());
-		ProcessorPhase.run(run, baselines, ingested);
-		QueryPhase.run(run);
+		Measured processor = ProcessorPhase.run(run, baselines, ingested);
+		PeerPhase.run(run, processor);
+		RawHttpPhase.run(run, QueryPhase.run(run));
 		EndToEndPhase.run(run);
 	}
 
-	private static void recordMemory(Stack stack, Report report) {
+	private static void recordMemory(BenchStack stack, Report report) {
 		stack.pids().forEach((name, pid) -> report.peakRss(name, Machine.peakRssKb(pid) / 1024));
+		stack.stoppedPeakRssMb().forEach(report::peakRss);
 		Machine.postgresPeakRssKb(stack.postgresPort()).ifPresent((kb) -> {
 			report.peakRss("postgres (postmaster)", kb[0] / 1024);
 			report.peakRss("postgres (largest backend)", kb[1] / 1024);

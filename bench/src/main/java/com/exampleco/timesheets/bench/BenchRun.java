@@ -7,11 +7,16 @@ import java.util.function.Supplier;
  * (one run id, so phases can name each other's timesheets) and the report, plus the
  * progress line and the clients' tokens.
  */
-record BenchRun(Settings settings, Stack stack, Payloads payloads, Report report, long startedAt) {
+record BenchRun(Settings settings, BenchStack stack, Payloads payloads, Report report, long startedAt) {
 
 	private static final String UPLOADER_SECRET = "uploader-secret";
 
 	private static final String CONTRACTOR_SECRET = "contractor-secret";
+
+	/** The sizes of the side baselines and the end-to-end ladder. */
+	SideSettings side() {
+		return SideSettings.of(this.settings);
+	}
 
 	/** Prints a progress line with the seconds since the run started. */
 	void step(String what) {

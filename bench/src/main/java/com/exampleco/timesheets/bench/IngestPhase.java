@@ -3,6 +3,7 @@ package com.exampleco.timesheets.bench;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Phase 3: 4 uploaders post JSON arrays of 100, then of 1,000 new entries back to back,
@@ -33,11 +34,14 @@ final class IngestPhase {
 						Math.max(1, s.ingestJitWarmupSeconds() / 2))
 				.total();
 		}
+		GroupSizes groupSizes = GroupSizes.of(run);
 		for (int batch : List.of(100, 1000)) {
 			run.step("ingest: " + s.ingestClients() + " clients, batches of " + batch);
+			Optional<GroupSizes.Reading> groupsBefore = groupSizes.read();
 			Cpu.Window window = Cpu.window(run.stack(), s.ingestWarmupSeconds(), s.ingestSeconds());
 			Drivers.Phase ingest = Drivers.ingest(ingestUrl, run.writeToken(), run.payloads(), "ingest" + batch,
 					s.ingestClients(), batch, s.ingestWarmupSeconds(), s.ingestSeconds());
+			Map<String, Object> groups = GroupSizes.between(groupsBefore, groupSizes.read(), batch);
 			ingested += ingest.total();
 			double entries = ingest.perSecond() * s.ingestSeconds();
 			Map<String, Object> details = new LinkedHashMap<>(ingest.details());
@@ -47,9 +51,16 @@ final class IngestPhase {
 			details.put("cpuRatioRawOverPipeline", rawProduce.cpuRatioOver(cpu));
 			details.put("ingestApiCpuMsPer1000ByThread",
 					Cpu.byThread(window.before(), window.after(), "ingest-api", entries, THREAD_GROUPS));
+			details.put("publishGroupSize", groups);
 			run.report()
 				.compare("ingest, batches of " + batch + ", " + s.ingestClients() + " clients", ingest.perSecond(),
 						"entries/s", "raw KafkaProducer", rawProduce.perSecond(), 0.5, details);
+			if (batch == 100) {
+				// warm-up and measured window of the phase
+				run.report()
+					.add("ingest, batches of 100: requests per Kafka transaction (group commit)",
+							GroupSizes.mean(groups), "req/tx", groups);
+			}
 		}
 		return ingested;
 	}

@@ -88,6 +88,28 @@ final class KafkaBaseline {
 	}
 
 	/**
+	 * How far a consumer group is behind the end of a topic (the sum over its partitions
+	 * of end offset minus committed offset; transaction markers count as records).
+	 */
+	static long lag(String bootstrap, String topic, String group) throws Exception {
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+			Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+				.partitionsToOffsetAndMetadata()
+				.get();
+			Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+			committed.keySet()
+				.stream()
+				.filter((p) -> p.topic().equals(topic))
+				.forEach((p) -> latest.put(p, OffsetSpec.latest()));
+			long lag = 0;
+			for (var entry : admin.listOffsets(latest).all().get().entrySet()) {
+				lag += entry.getValue().offset() - committed.get(entry.getKey()).offset();
+			}
+			return lag;
+		}
+	}
+
+	/**
 	 * Plain KafkaProducer: {@code count} submission records (after a tenth as warm-up) to
 	 * a topic with the pipeline topic's partition count.
 	 * @return records per second
@@ -124,7 +146,7 @@ final class KafkaBaseline {
 	 * acknowledged.
 	 * @throws Exception the first failed send's
 	 */
-	private static void send(KafkaProducer<String, byte[]> producer, long from, long to,
+	static void send(KafkaProducer<String, byte[]> producer, long from, long to,
 			LongFunction<ProducerRecord<String, byte[]>> records) throws Exception {
 		AtomicReference<Exception> failure = new AtomicReference<>();
 		for (long i = from; i < to; i++) {

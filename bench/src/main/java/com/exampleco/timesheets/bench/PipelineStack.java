@@ -57,7 +57,9 @@ final class PipelineStack implements Stack {
 			.withServiceJvmOptions(jvm)
 			.withStartupTimeout(Duration.ofMinutes(4))
 			.withArguments("processor", "--timesheets.processor.max-poll-records=1000",
-					"--timesheets.processor.concurrency=3");
+					"--timesheets.processor.concurrency=3")
+			// a client with read:metrics, for the ingest API's group-commit figures
+			.withArguments("auth-server", GroupSizes.AUTH_SERVER_ARGUMENTS.toArray(String[]::new));
 		Pipeline pipeline = Pipeline.start(options);
 		try {
 			PipelineStack stack = new PipelineStack(pipeline);
@@ -75,7 +77,7 @@ final class PipelineStack implements Stack {
 	 * the jar whose manifest lists {@code lib/*}, made absolute so the broker process
 	 * finds it from any working directory.
 	 */
-	private static String brokerClasspath() {
+	static String brokerClasspath() {
 		String classpath = System.getProperty("java.class.path");
 		List<String> absolute = new ArrayList<>();
 		for (String entry : classpath.split(File.pathSeparator)) {

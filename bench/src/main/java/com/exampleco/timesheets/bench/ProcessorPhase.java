@@ -25,7 +25,10 @@ final class ProcessorPhase {
 	private ProcessorPhase() {
 	}
 
-	static void run(BenchRun run, BaselinePhases.Baselines baselines, long ingested) throws Exception {
+	/**
+	 * @return the processor's rate (first row → last) and CPU, for the peer's comparison
+	 */
+	static Measured run(BenchRun run, BaselinePhases.Baselines baselines, long ingested) throws Exception {
 		Settings s = run.settings();
 		String bootstrap = run.stack().bootstrapServers();
 		RawBaselines.Db db = run.stack().database();
@@ -81,6 +84,7 @@ final class ProcessorPhase {
 			.compare("processor, same figure beside the 2-write raw baseline", steady, "entries/s",
 					"raw JDBC upsert + applied_events row", baselines.upsertWithOutcome().perSecond(), null,
 					Map.of("cpuRatioRawOverPipeline", baselines.upsertWithOutcome().cpuRatioOver(cpu)));
+		return new Measured(steady, cpu);
 	}
 
 	private static long appliedEvents(RawBaselines.Db db) throws Exception {

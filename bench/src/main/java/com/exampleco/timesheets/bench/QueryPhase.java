@@ -19,13 +19,14 @@ final class QueryPhase {
 	private QueryPhase() {
 	}
 
-	static void run(BenchRun run) throws Exception {
+	/**
+	 * @return the measured windows of the reads by id and by employee, for the raw HTTP
+	 * server's comparison
+	 */
+	static Figures run(BenchRun run) throws Exception {
 		Settings s = run.settings();
 		String queryUrl = run.stack().queryUrl();
-		List<UUID> ids = new ArrayList<>();
-		for (int i = 0; i < s.prefill(); i += Math.max(1, s.prefill() / 20_000)) {
-			ids.add(run.payloads().timesheetId("prefill", i));
-		}
+		List<UUID> ids = prefilledIds(run);
 		run.step("raw baseline: JDBC point select by id, " + s.queryClients() + " connections");
 		Cpu.Window rawWindow = Cpu.window(run.stack(), s.queryWarmupSeconds(), s.querySeconds());
 		RawBaselines.Throughput rawSelect = RawBaselines.pointSelect(run.stack().database(), ids, s.queryClients(),
@@ -66,8 +67,13 @@ final class QueryPhase {
 					"raw select: driver CPU per query",
 					Cpu.perUnit(rawWindow.before(), rawWindow.after(), Cpu.DRIVER, queries), null, cost);
 
-		reads(run, "GET /timesheets?employeeId&limit=50", Drivers.byEmployee(queryUrl), raw, null);
+		Reads byEmployee = reads(run, "GET /timesheets?employeeId&limit=50", Drivers.byEmployee(queryUrl), raw, null);
 		reads(run, "GET /timesheets?limit=50 (unfiltered)", Drivers.firstPage(queryUrl), raw, null);
+		return new Figures(byId, byEmployee);
+	}
+
+	/** The query API's reads by id and by employee, with their measured windows. */
+	record Figures(Reads byId, Reads byEmployee) {
 	}
 
 	/**
@@ -92,7 +98,24 @@ final class QueryPhase {
 		return new Reads(phase, window.before(), window.after());
 	}
 
-	private record Reads(Drivers.Phase phase, Cpu.Snapshot before, Cpu.Snapshot after) {
+	/** Up to 20,000 ids of the processor's pre-filled timesheets, spread over them. */
+	static List<UUID> prefilledIds(BenchRun run) {
+		int prefill = run.settings().prefill();
+		List<UUID> ids = new ArrayList<>();
+		for (int i = 0; i < prefill; i += Math.max(1, prefill / 20_000)) {
+			ids.add(run.payloads().timesheetId("prefill", i));
+		}
+		return ids;
+	}
+
+	/** One closed-loop read phase and the CPU snapshots of its measured window. */
+	record Reads(Drivers.Phase phase, Cpu.Snapshot before, Cpu.Snapshot after) {
+
+		/** CPU milliseconds of a process per request of the measured window. */
+		double msPerRequest(String process, int seconds) {
+			return Cpu.perUnit(this.before, this.after, process, this.phase.perSecond() * seconds);
+		}
+
 	}
 
 	private static double round3(double value) {

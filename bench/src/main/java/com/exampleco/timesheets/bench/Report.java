@@ -48,10 +48,7 @@ final class Report {
 	}
 
 	Row add(String figure, double value, String unit, Map<String, Object> details) {
-		Row row = new Row(figure, round(value), unit, null, null, null, null, null, details);
-		this.rows.add(row);
-		System.out.println("  " + format(row));
-		return row;
+		return added(new Row(figure, round(value), unit, null, null, null, null, null, details));
 	}
 
 	/** A figure with a baseline; the ratio is value / baseline; goal = minimum ratio. */
@@ -60,18 +57,41 @@ final class Report {
 		Double ratio = (baselineValue > 0) ? round(value / baselineValue) : null;
 		String goal = (minRatio != null) ? "≥ " + minRatio + "×" : null;
 		Boolean met = (minRatio != null && ratio != null) ? ratio >= minRatio : null;
-		Row row = new Row(figure, round(value), unit, baseline, round(baselineValue), ratio, goal, met, details);
+		return added(new Row(figure, round(value), unit, baseline, round(baselineValue), ratio, goal, met, details));
+	}
+
+	/**
+	 * A figure with a baseline (ratio = value / baseline) and an upper bound on the value
+	 * as its goal (CPU per request).
+	 */
+	Row compareAtMost(String figure, double value, String unit, String baseline, double baselineValue, double max,
+			Map<String, Object> details) {
+		Double ratio = (baselineValue > 0) ? round(value / baselineValue) : null;
+		return added(new Row(figure, round(value), unit, baseline, round(baselineValue), ratio, "≤ " + max + " " + unit,
+				value <= max, details));
+	}
+
+	/** A figure with a lower bound as its goal (the highest rate that keeps a bound). */
+	Row atLeast(String figure, double value, String unit, double min, Map<String, Object> details) {
+		return added(new Row(figure, round(value), unit, null, null, null, "≥ " + number(min) + " " + unit,
+				value >= min, details));
+	}
+
+	/** A figure with an upper bound as its goal (latency). */
+	Row bounded(String figure, double value, String unit, double max, Map<String, Object> details) {
+		return added(
+				new Row(figure, round(value), unit, null, null, null, "≤ " + max + " " + unit, value <= max, details));
+	}
+
+	private Row added(Row row) {
 		this.rows.add(row);
 		System.out.println("  " + format(row));
 		return row;
 	}
 
-	/** A figure with an upper bound as its goal (latency). */
-	Row bounded(String figure, double value, String unit, double max, Map<String, Object> details) {
-		Row row = new Row(figure, round(value), unit, null, null, null, "≤ " + max + " " + unit, value <= max, details);
-		this.rows.add(row);
-		System.out.println("  " + format(row));
-		return row;
+	/** The figures so far, in order. */
+	List<Row> rows() {
+		return List.copyOf(this.rows);
 	}
 
 	void peakRss(String process, Object megabytes) {
