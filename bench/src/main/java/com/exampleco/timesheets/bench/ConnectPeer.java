@@ -65,7 +65,9 @@ final class ConnectPeer {
 			// Debezium's JDBC sink docs: batch.size is capped by the consumer's
 			// max.poll.records, so raise that to the batch size
 			worker.put("consumer.max.poll.records", Integer.toString(this.batchSize));
-			worker.put("plugin.discovery", "hybrid_warn");
+			// Connect's and Debezium's jars all carry ServiceLoader manifests: no class
+			// path scan at start-up
+			worker.put("plugin.discovery", "service_load");
 			return worker;
 		}
 

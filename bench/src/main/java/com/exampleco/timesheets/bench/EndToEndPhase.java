@@ -55,7 +55,7 @@ final class EndToEndPhase {
 			Map<String, Object> summary = new LinkedHashMap<>();
 			summary.put("offered", this.rate);
 			summary.put("accepted", Math.round(this.result.accepted()));
-			summary.put("p99Ms", this.result.visible().millis(99));
+			summary.put("p99Ms", Math.round(this.result.visible().millis(99)));
 			summary.put("probesNotVisibleInTime", this.result.missing());
 			summary.put("kept", kept());
 			return summary;
@@ -134,7 +134,7 @@ final class EndToEndPhase {
 		});
 		percent.put("windowSeconds", Math.round(windowSeconds * 10) / 10.0);
 		Level level = new Level(rate, e2e, cpu, percent);
-		run.step("end to end: " + rate + "/s → p99 " + e2e.visible().millis(99) + " ms"
+		run.step(String.format("end to end: %d/s → p99 %.0f ms", rate, e2e.visible().millis(99))
 				+ (level.kept() ? "" : " (bound broken)"));
 		return level;
 	}

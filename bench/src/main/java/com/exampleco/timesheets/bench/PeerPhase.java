@@ -87,6 +87,7 @@ final class PeerPhase {
 		Map<String, Object> cpu = Cpu.per1000(cpu0, cpu1, rows, List.of(CONNECT, Cpu.POSTGRES, "kafka broker"));
 		details.put("cpuMsPer1000", cpu);
 		details.put("connectCpuMsPer1000ByThread", Cpu.byThread(cpu0, cpu1, CONNECT, rows, 8));
+		details.put("rowsDifferingFromTheProcessors", progress.differing());
 		details.put("configuration", config.described());
 		run.report()
 			.add("peer: Kafka Connect + Debezium JDBC sink, upsert (first row → last)", steady, "rows/s", details);
@@ -97,8 +98,11 @@ final class PeerPhase {
 					"peer: Connect + Debezium JDBC sink", steady, 1.0, compared);
 	}
 
-	/** When the first rows arrived and when the last did. */
-	private record Progress(long firstAt, long firstCount, long doneAt) {
+	/**
+	 * When the first rows arrived and when the last did; how many of the peer's rows
+	 * differ from the processor's for the same timesheet (content and status).
+	 */
+	private record Progress(long firstAt, long firstCount, long doneAt, long differing) {
 	}
 
 	private static Progress await(BenchRun run, JavaProcess connect, ConnectPeer.Config config, SideSettings side,
@@ -135,7 +139,7 @@ final class PeerPhase {
 			firstAt = start;
 		}
 		run.step("peer: " + done + " rows written");
-		return new Progress(firstAt, firstCount, doneAt);
+		return new Progress(firstAt, firstCount, doneAt, differing(db));
 	}
 
 	/** The first lines of a failed task's trace, from the worker's REST API. */
@@ -162,6 +166,20 @@ final class PeerPhase {
 		try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
 			statement.execute("DROP TABLE IF EXISTS " + TABLE);
 			statement.execute("CREATE TABLE " + TABLE + " (LIKE timesheets INCLUDING ALL)");
+		}
+	}
+
+	/** The peer's rows whose content is not the processor's row of the same id. */
+	private static long differing(RawBaselines.Db db) throws Exception {
+		try (Connection connection = db.connect();
+				Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM " + TABLE
+						+ " p LEFT JOIN timesheets t USING (timesheet_id) WHERE (p.external_id, p.employee_id,"
+						+ " p.project_code, p.work_date, p.hours, p.note, p.status, p.submitted_client)"
+						+ " IS DISTINCT FROM (t.external_id, t.employee_id, t.project_code, t.work_date, t.hours,"
+						+ " t.note, t.status, t.submitted_client)")) {
+			rows.next();
+			return rows.getLong(1);
 		}
 	}
 

@@ -79,15 +79,16 @@ final class RawHttpPhase {
 	/** One measured read phase of the raw server, reported with its CPU per request. */
 	private static QueryPhase.Reads reads(BenchRun run, String what, Supplier<String> urls) throws Exception {
 		Settings s = run.settings();
+		SideSettings side = run.side();
 		run.step("raw HTTP server: " + what + ", " + s.queryClients() + " clients");
-		Cpu.Window window = Cpu.window(run.stack(), s.queryWarmupSeconds(), s.querySeconds());
-		Drivers.Phase phase = Drivers.query(run.readToken(), urls, s.queryClients(), s.queryWarmupSeconds(),
-				s.querySeconds());
+		Cpu.Window window = Cpu.window(run.stack(), side.rawHttpWarmupSeconds(), side.rawHttpSeconds());
+		Drivers.Phase phase = Drivers.query(run.readToken(), urls, s.queryClients(), side.rawHttpWarmupSeconds(),
+				side.rawHttpSeconds());
 		QueryPhase.Reads reads = new QueryPhase.Reads(phase, window.before(), window.after());
 		Map<String, Object> details = new LinkedHashMap<>(phase.details());
-		details.put("cpuMsPerRequest", msPerRequest(reads, s, PROCESS));
-		details.put("cpuMsPer1000", Cpu.per1000(window.before(), window.after(), phase.perSecond() * s.querySeconds(),
-				List.of(PROCESS, Cpu.POSTGRES)));
+		details.put("cpuMsPerRequest", msPerRequest(reads, side.rawHttpSeconds(), PROCESS));
+		details.put("cpuMsPer1000", Cpu.per1000(window.before(), window.after(),
+				phase.perSecond() * side.rawHttpSeconds(), List.of(PROCESS, Cpu.POSTGRES)));
 		run.report()
 			.add(BASELINE + " " + what + ", " + s.queryClients() + " clients", phase.perSecond(), "req/s", details);
 		return reads;
@@ -100,18 +101,19 @@ final class RawHttpPhase {
 	 */
 	private static void compare(BenchRun run, String what, QueryPhase.Reads api, QueryPhase.Reads raw, Double minRatio,
 			Double maxApiMs) {
-		Settings s = run.settings();
+		int apiSeconds = run.settings().querySeconds();
+		int rawSeconds = run.side().rawHttpSeconds();
 		Map<String, Object> details = new LinkedHashMap<>();
-		details.put("queryApiCpuMsPerRequest", msPerRequest(api, s, "query-api"));
-		details.put("rawServerCpuMsPerRequest", msPerRequest(raw, s, PROCESS));
+		details.put("queryApiCpuMsPerRequest", msPerRequest(api, apiSeconds, "query-api"));
+		details.put("rawServerCpuMsPerRequest", msPerRequest(raw, rawSeconds, PROCESS));
 		run.report()
 			.compare("query " + what + " beside the raw HTTP server", api.phase().perSecond(), "req/s", BASELINE,
 					raw.phase().perSecond(), minRatio, details);
-		double apiMs = api.msPerRequest("query-api", s.querySeconds());
-		double rawMs = raw.msPerRequest(PROCESS, s.querySeconds());
+		double apiMs = api.msPerRequest("query-api", apiSeconds);
+		double rawMs = raw.msPerRequest(PROCESS, rawSeconds);
 		String figure = "query API process CPU per " + what;
-		Map<String, Object> cpu = Map.of("jitExcludedMs", round3(Cpu.perUnitWithoutJit(api.before(), api.after(),
-				"query-api", api.phase().perSecond() * s.querySeconds())));
+		Map<String, Object> cpu = Map.of("jitExcludedMs", round3(
+				Cpu.perUnitWithoutJit(api.before(), api.after(), "query-api", api.phase().perSecond() * apiSeconds)));
 		if (maxApiMs != null) {
 			run.report().compareAtMost(figure, apiMs, "ms/req", "raw HTTP server process CPU", rawMs, maxApiMs, cpu);
 		}
@@ -121,10 +123,10 @@ final class RawHttpPhase {
 	}
 
 	/** CPU ms per request of the serving process, PostgreSQL and the bench driver. */
-	private static Map<String, Object> msPerRequest(QueryPhase.Reads reads, Settings s, String server) {
+	private static Map<String, Object> msPerRequest(QueryPhase.Reads reads, int seconds, String server) {
 		Map<String, Object> ms = new LinkedHashMap<>();
 		for (String process : List.of(server, Cpu.POSTGRES, Cpu.DRIVER)) {
-			ms.put(process, round3(reads.msPerRequest(process, s.querySeconds())));
+			ms.put(process, round3(reads.msPerRequest(process, seconds)));
 		}
 		return ms;
 	}

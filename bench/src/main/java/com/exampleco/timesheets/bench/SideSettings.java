@@ -15,6 +15,8 @@ import java.util.Map;
  * @param rawHttpThreads the raw HTTP server's fixed thread pool
  * @param rawHttpPoolSize its JDBC pool (the query API's HikariCP maximum, 10)
  * @param rawHttpJitWarmupSeconds its unmeasured warm-up
+ * @param rawHttpWarmupSeconds the warm-up before each of its measured windows
+ * @param rawHttpSeconds its measured windows (full: the query API's)
  * @param ladderStep the ladder's step (entries/s)
  * @param ladderMaxRate the ladder's highest level
  * @param ladderSeconds how long a ladder level offers (the fixed levels keep
@@ -22,19 +24,20 @@ import java.util.Map;
  * @param ladderBudgetSeconds the ladder starts no level after this much time
  */
 record SideSettings(int peerRows, int peerTasks, int peerBatchSize, int peerTimeoutSeconds, int rawHttpThreads,
-		int rawHttpPoolSize, int rawHttpJitWarmupSeconds, int ladderStep, int ladderMaxRate, int ladderSeconds,
-		int ladderBudgetSeconds) {
+		int rawHttpPoolSize, int rawHttpJitWarmupSeconds, int rawHttpWarmupSeconds, int rawHttpSeconds, int ladderStep,
+		int ladderMaxRate, int ladderSeconds, int ladderBudgetSeconds) {
 
 	static SideSettings of(Settings settings) {
 		return "quick".equals(settings.mode()) ? quick(settings) : full(settings);
 	}
 
 	static SideSettings quick(Settings settings) {
-		return new SideSettings(settings.prefill(), 3, 1000, 180, 10, 10, 2, 1000, 4000, 4, 20);
+		return new SideSettings(settings.prefill(), 3, 1000, 180, 10, 10, 2, 1, 2, 1000, 2000, 4, 20);
 	}
 
 	static SideSettings full(Settings settings) {
-		return new SideSettings(settings.prefill(), 3, 1000, 900, 10, 10, 15, 2000, 30_000, 20, 300);
+		return new SideSettings(settings.prefill(), 3, 1000, 900, 10, 10, 15, settings.queryWarmupSeconds(),
+				settings.querySeconds(), 2000, 30_000, 20, 300);
 	}
 
 	Map<String, Object> asMap() {
@@ -45,6 +48,8 @@ record SideSettings(int peerRows, int peerTasks, int peerBatchSize, int peerTime
 		map.put("rawHttpThreads", this.rawHttpThreads);
 		map.put("rawHttpPoolSize", this.rawHttpPoolSize);
 		map.put("rawHttpJitWarmupSeconds", this.rawHttpJitWarmupSeconds);
+		map.put("rawHttpWarmupSeconds", this.rawHttpWarmupSeconds);
+		map.put("rawHttpSeconds", this.rawHttpSeconds);
 		map.put("endToEndLadderStep", this.ladderStep);
 		map.put("endToEndLadderMaxRate", this.ladderMaxRate);
 		map.put("endToEndLadderSeconds", this.ladderSeconds);
