@@ -8,7 +8,8 @@ import java.util.Map;
 import java.util.Properties;
 
 import io.debezium.connector.jdbc.JdbcSinkConnector;
-import org.apache.kafka.common.config.ConfigValue;
+import io.debezium.connector.jdbc.JdbcSinkConnectorConfig;
+import io.debezium.sink.SinkConnectorConfig;
 import org.apache.kafka.connect.runtime.standalone.StandaloneConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,11 +39,15 @@ class ConnectPeerTests {
 	}
 
 	@Test
-	void debeziumAcceptsTheConnectorsConfiguration() {
-		List<ConfigValue> values = new JdbcSinkConnector().validate(this.config.connector()).configValues();
-		assertThat(values).allSatisfy((value) -> assertThat(value.errorMessages()).as(value.name()).isEmpty());
-		assertThat(values).extracting(ConfigValue::name)
-			.contains("insert.mode", "primary.key.mode", "primary.key.fields", "collection.name.format", "batch.size");
+	void debeziumReadsTheConnectorsConfigurationAsMeant() {
+		JdbcSinkConnectorConfig parsed = new JdbcSinkConnectorConfig(this.config.connector());
+		parsed.validate();
+		assertThat(parsed.getInsertMode()).isEqualTo(JdbcSinkConnectorConfig.InsertMode.UPSERT);
+		assertThat(parsed.getPrimaryKeyMode()).isEqualTo(SinkConnectorConfig.PrimaryKeyMode.RECORD_VALUE);
+		assertThat(parsed.getPrimaryKeyFields()).containsExactly("timesheet_id");
+		assertThat(parsed.getCollectionNameFormat()).isEqualTo("peer_timesheets");
+		assertThat(parsed.getSchemaEvolutionMode()).isEqualTo(JdbcSinkConnectorConfig.SchemaEvolutionMode.NONE);
+		assertThat(parsed.getBatchSize()).isEqualTo(1000);
 	}
 
 	@Test

@@ -45,6 +45,13 @@ class ReportTests {
 	}
 
 	@Test
+	void latencyIsBoundedFromAbove() {
+		assertThat(this.report.bounded("p99", 500, "ms", 500.0, Map.of()).met()).isTrue();
+		assertThat(this.report.bounded("p99", 501, "ms", 500.0, Map.of()).met()).isFalse();
+		assertThat(this.report.bounded("p99", 501, "ms", 500.0, Map.of()).goal()).isEqualTo("≤ 500.0 ms");
+	}
+
+	@Test
 	void highestRateIsBoundedFromBelow() {
 		Report.Row met = this.report.atLeast("highest rate", 12_000, "entries/s", 10_000, Map.of());
 		Report.Row missed = this.report.atLeast("highest rate", 6_000, "entries/s", 10_000, Map.of());
