@@ -168,6 +168,34 @@ final class ConnectPeer {
 		}
 	}
 
+	/**
+	 * The peer in one line, for the report's notes: versions (from the jars' names) and
+	 * the settings that decide its throughput.
+	 */
+	static String summary(Config config, int recordBytes) {
+		String versions;
+		try (var jars = Files.list(connectDirectory())) {
+			versions = jars.map((jar) -> jar.getFileName().toString())
+				.filter((name) -> name.startsWith("connect-runtime-") || name.startsWith("debezium-connector-jdbc-"))
+				.sorted()
+				.map((name) -> name.replace(".jar", ""))
+				.reduce((a, b) -> a + ", " + b)
+				.orElse("?");
+		}
+		catch (IOException ex) {
+			versions = "?";
+		}
+		Map<String, String> connector = config.connector();
+		return "the peer: " + versions + " (standalone); " + String.join(", ",
+				List.of("tasks.max=" + connector.get("tasks.max"), "insert.mode=" + connector.get("insert.mode"),
+						"primary.key.mode=" + connector.get("primary.key.mode") + " ("
+								+ connector.get("primary.key.fields") + ")",
+						"batch.size=" + connector.get("batch.size"),
+						"consumer.max.poll.records=" + config.worker().get("consumer.max.poll.records"),
+						"value.converter=JsonConverter with schemas (" + recordBytes + " bytes per record)",
+						"table " + config.table() + " (LIKE timesheets INCLUDING ALL)"));
+	}
+
 	/** A free loopback port for the worker's REST listener. */
 	static int freePort() {
 		try (ServerSocket socket = new ServerSocket(0)) {

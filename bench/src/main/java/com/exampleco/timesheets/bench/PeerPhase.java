@@ -91,6 +91,7 @@ final class PeerPhase {
 		details.put("configuration", config.described());
 		run.report()
 			.add("peer: Kafka Connect + Debezium JDBC sink, upsert (first row → last)", steady, "rows/s", details);
+		run.report().note(ConnectPeer.summary(config, recordBytes));
 		Map<String, Object> compared = new LinkedHashMap<>();
 		compared.put("cpuRatioPeerOverProcessor", Cpu.rawOverPipeline(cpu, processor.cpuPer1000()));
 		run.report()

@@ -111,12 +111,13 @@ final class RawTimesheetReads {
 				rs.getString(14), instant(rs, 15), rs.getString(16), rs.getString(17), instant(rs, 18));
 	}
 
+	/**
+	 * The API's form of hours: no trailing zeros, never an exponent ({@code 7.5},
+	 * {@code 8}).
+	 */
 	private static BigDecimal plain(BigDecimal hours) {
-		if (hours == null) {
-			return null;
-		}
-		BigDecimal stripped = hours.stripTrailingZeros();
-		return (stripped.scale() < 0) ? stripped.setScale(0) : stripped;
+		return (hours != null) ? hours.stripTrailingZeros().setScale(Math.max(0, hours.stripTrailingZeros().scale()))
+				: null;
 	}
 
 	private static Instant instant(ResultSet rs, int column) throws SQLException {

@@ -64,6 +64,13 @@ class ConnectPeerTests {
 	}
 
 	@Test
+	void summaryNamesTheSettingsThatDecideThroughput() {
+		assertThat(ConnectPeer.summary(this.config, 1950)).contains("tasks.max=3", "insert.mode=upsert",
+				"primary.key.mode=record_value (timesheet_id)", "batch.size=1000", "consumer.max.poll.records=1000",
+				"1950 bytes per record", "peer_timesheets");
+	}
+
+	@Test
 	void describedConfigurationHidesThePassword() {
 		Map<String, Object> described = this.config.described();
 		assertThat(described.toString()).doesNotContain("secret").contains("upsert");
