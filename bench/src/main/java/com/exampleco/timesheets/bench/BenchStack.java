@@ -17,14 +17,14 @@ import com.exampleco.timesheets.launcher.process.JavaProcess;
  */
 final class BenchStack implements Stack {
 
-	private final Stack pipeline;
+	private final Stack stack;
 
 	private final List<JavaProcess> side = new ArrayList<>();
 
 	private final Map<String, Long> stoppedPeakRssMb = new LinkedHashMap<>();
 
-	BenchStack(Stack pipeline) {
-		this.pipeline = pipeline;
+	BenchStack(Stack stack) {
+		this.stack = stack;
 	}
 
 	/**
@@ -62,7 +62,7 @@ final class BenchStack implements Stack {
 
 	@Override
 	public Map<String, Long> pids() {
-		Map<String, Long> pids = new LinkedHashMap<>(this.pipeline.pids());
+		Map<String, Long> pids = new LinkedHashMap<>(this.stack.pids());
 		for (JavaProcess process : this.side) {
 			if (process.isAlive()) {
 				pids.put(process.name(), process.pid());
@@ -73,48 +73,48 @@ final class BenchStack implements Stack {
 
 	@Override
 	public String bootstrapServers() {
-		return this.pipeline.bootstrapServers();
+		return this.stack.bootstrapServers();
 	}
 
 	@Override
 	public RawBaselines.Db database() {
-		return this.pipeline.database();
+		return this.stack.database();
 	}
 
 	@Override
 	public int postgresPort() {
-		return this.pipeline.postgresPort();
+		return this.stack.postgresPort();
 	}
 
 	@Override
 	public String authUrl() {
-		return this.pipeline.authUrl();
+		return this.stack.authUrl();
 	}
 
 	@Override
 	public String ingestUrl() {
-		return this.pipeline.ingestUrl();
+		return this.stack.ingestUrl();
 	}
 
 	@Override
 	public String queryUrl() {
-		return this.pipeline.queryUrl();
+		return this.stack.queryUrl();
 	}
 
 	@Override
 	public void stopProcessor() {
-		this.pipeline.stopProcessor();
+		this.stack.stopProcessor();
 	}
 
 	@Override
 	public void startProcessor() {
-		this.pipeline.startProcessor();
+		this.stack.startProcessor();
 	}
 
 	@Override
 	public void close() {
 		new ArrayList<>(this.side).forEach(this::stopSide);
-		this.pipeline.close();
+		this.stack.close();
 	}
 
 }
