@@ -217,7 +217,7 @@ final class BearerTokens {
 		Map<String, PublicKey> current = this.keys;
 		if (current == null || now.isAfter(this.keysFetchedAt.plus(MAX_AGE))
 				|| (!current.containsKey(kid) && now.isAfter(this.keysFetchedAt.plus(KEYS_REFETCH)))) {
-			current = fetchKeys(now);
+			current = fetchKeys(current, now);
 		}
 		PublicKey key = current.get(kid);
 		if (key == null) {
@@ -226,8 +226,12 @@ final class BearerTokens {
 		return key;
 	}
 
-	private synchronized Map<String, PublicKey> fetchKeys(Instant now) {
-		if (this.keys != null && this.keysFetchedAt.equals(now)) {
+	/**
+	 * The issuer's keys fetched anew, unless another thread did so since the caller saw
+	 * {@code seen}.
+	 */
+	private synchronized Map<String, PublicKey> fetchKeys(Map<String, PublicKey> seen, Instant now) {
+		if (this.keys != seen) {
 			return this.keys;
 		}
 		try {
