@@ -2,6 +2,8 @@ package com.exampleco.timesheets.security;
 
 import java.util.List;
 
+import io.micrometer.core.instrument.binder.MeterBinder;
+
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -39,10 +41,22 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @EnableConfigurationProperties(ApiSecurityProperties.class)
 public final class ApiSecurityAutoConfiguration {
 
+	/**
+	 * The issuer's keys, cached and refetched by the rules of
+	 * {@code timesheets.security.jwks.*}; nothing is fetched before the first token.
+	 * @param properties the settings
+	 * @return the key set the decoder verifies with
+	 */
 	@Bean
 	@ConditionalOnMissingBean
-	JwtDecoder jwtDecoder(ApiSecurityProperties properties) {
-		return IssuerJwtDecoders.lazy(properties);
+	IssuerKeySet issuerKeySet(ApiSecurityProperties properties) {
+		return IssuerJwtDecoders.keySet(properties);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	JwtDecoder jwtDecoder(ApiSecurityProperties properties, IssuerKeySet keys) {
+		return IssuerJwtDecoders.lazy(properties, keys);
 	}
 
 	@Bean
@@ -86,6 +100,17 @@ public final class ApiSecurityAutoConfiguration {
 	@ConditionalOnMissingBean(SecurityObservationSettings.class)
 	SecurityObservationSettings securityObservationSettings() {
 		return SecurityObservationSettings.noObservations();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(MeterBinder.class)
+	static class KeySetMetricsConfiguration {
+
+		@Bean
+		MeterBinder issuerKeySetMetrics(IssuerKeySet keys) {
+			return new IssuerKeySetMetrics(keys);
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
@@ -31,6 +32,7 @@ import org.springframework.validation.annotation.Validated;
  * must be an array of string employee ids and come with the employee claim
  * @param permissionsClaim when Auth0's {@code permissions} claim counts
  * @param tokenCache how many verified tokens to remember, and for how long
+ * @param jwks how the issuer's key set is cached and refetched
  */
 @ConfigurationProperties("timesheets.security")
 @Validated
@@ -39,7 +41,7 @@ public record ApiSecurityProperties(@NotBlank @DefaultValue(DEFAULT_AUDIENCE) St
 		@NotBlank @DefaultValue(DEFAULT_EMPLOYEE_CLAIM) String employeeClaim,
 		@NotBlank @DefaultValue(DEFAULT_TEAM_CLAIM) String teamClaim,
 		@NotNull @DefaultValue("when-no-scope") PermissionsClaim permissionsClaim,
-		@Valid @NotNull @DefaultValue TokenCache tokenCache) {
+		@Valid @NotNull @DefaultValue TokenCache tokenCache, @Valid @NotNull @DefaultValue Jwks jwks) {
 
 	/** The production API identifier. */
 	public static final String DEFAULT_AUDIENCE = "https://api.timesheets.exampleco.com";
@@ -49,6 +51,28 @@ public record ApiSecurityProperties(@NotBlank @DefaultValue(DEFAULT_AUDIENCE) St
 
 	/** The namespaced custom claim that lists a manager's team (the auth server's). */
 	public static final String DEFAULT_TEAM_CLAIM = "https://timesheets.exampleco.com/team";
+
+	/** The constructor the properties are bound through. */
+	@ConstructorBinding
+	public ApiSecurityProperties {
+	}
+
+	/**
+	 * The properties with the default key-set rules ({@link Jwks#defaults()}).
+	 * @param audience the API identifier
+	 * @param issuerUri the issuer
+	 * @param jwkSetUri the key set's location, or null to discover it
+	 * @param clockSkew tolerance of {@code exp} and {@code nbf}
+	 * @param employeeClaim the employee claim's name
+	 * @param teamClaim the team claim's name
+	 * @param permissionsClaim when {@code permissions} counts
+	 * @param tokenCache the verified-token cache
+	 */
+	public ApiSecurityProperties(String audience, URI issuerUri, @Nullable URI jwkSetUri, Duration clockSkew,
+			String employeeClaim, String teamClaim, PermissionsClaim permissionsClaim, TokenCache tokenCache) {
+		this(audience, issuerUri, jwkSetUri, clockSkew, employeeClaim, teamClaim, permissionsClaim, tokenCache,
+				Jwks.defaults());
+	}
 
 	/**
 	 * When Auth0's {@code permissions} array grants scopes
@@ -86,6 +110,50 @@ public record ApiSecurityProperties(@NotBlank @DefaultValue(DEFAULT_AUDIENCE) St
 		public TokenCache {
 			if (maxAge != null && (maxAge.isNegative() || maxAge.isZero())) {
 				throw new IllegalArgumentException("timesheets.security.token-cache.max-age must be positive");
+			}
+		}
+
+	}
+
+	/**
+	 * How the issuer's JWK Set is kept ({@code timesheets.security.jwks.*}); the rules
+	 * are {@link IssuerKeySet}'s and the module README's.
+	 *
+	 * @param cacheTtl how long a fetched key set is used before the next request
+	 * refreshes it
+	 * @param minRefetchInterval the shortest time between two requests to the issuer for
+	 * keys, whatever asks for them (a token with an unknown {@code kid}, an expired
+	 * cache, a failed attempt); a flood of unknown-{@code kid} tokens costs at most one
+	 * request per interval
+	 * @param outageTolerance how long beyond {@code cacheTtl} the last key set fetched is
+	 * still used while the issuer cannot be reached; after that tokens are answered 503
+	 * until a fetch succeeds
+	 * @param timeout connect and read time-out of one request to the issuer
+	 */
+	public record Jwks(@NotNull @DefaultValue("5m") Duration cacheTtl,
+			@NotNull @DefaultValue("30s") Duration minRefetchInterval,
+			@NotNull @DefaultValue("1h") Duration outageTolerance, @NotNull @DefaultValue("2s") Duration timeout) {
+
+		public Jwks {
+			requireNotNegative(cacheTtl, "cache-ttl");
+			requireNotNegative(minRefetchInterval, "min-refetch-interval");
+			requireNotNegative(outageTolerance, "outage-tolerance");
+			if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
+				throw new IllegalArgumentException("timesheets.security.jwks.timeout must be positive");
+			}
+		}
+
+		/**
+		 * The defaults: five minutes, 30 seconds, one hour, two seconds.
+		 * @return the default rules
+		 */
+		public static Jwks defaults() {
+			return new Jwks(Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofSeconds(2));
+		}
+
+		private static void requireNotNegative(@Nullable Duration duration, String name) {
+			if (duration != null && duration.isNegative()) {
+				throw new IllegalArgumentException("timesheets.security.jwks." + name + " must not be negative");
 			}
 		}
 

@@ -5,6 +5,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
@@ -17,17 +20,14 @@ import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtTypeValidator;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
-import org.springframework.security.oauth2.jwt.JwtDecoderInitializationException;
-import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.util.StringUtils;
 
 /**
  * Builds the decoder every API uses. Keys come from the issuer's JWK Set over HTTP
- * (Nimbus caches the set for five minutes and refetches it when a token names an unknown
- * {@code kid}, which is how key rotation reaches us). The issuer is contacted only when
- * the first token arrives.
+ * through an {@link IssuerKeySet} (cached, refreshed, refetched for an unknown
+ * {@code kid} at most once per minimum interval, kept while the issuer is down). The
+ * issuer is contacted only when the first token arrives.
  */
 final class IssuerJwtDecoders {
 
@@ -35,23 +35,34 @@ final class IssuerJwtDecoders {
 	}
 
 	static JwtDecoder lazy(ApiSecurityProperties properties) {
+		return lazy(properties, keySet(properties));
+	}
+
+	/**
+	 * The key set of the configured issuer, with the configured rules and the system
+	 * clock.
+	 * @param properties the settings
+	 * @return a key set that has fetched nothing yet
+	 */
+	static IssuerKeySet keySet(ApiSecurityProperties properties) {
+		ApiSecurityProperties.Jwks rules = properties.jwks();
+		JwkSetClient client = new JwkSetClient(properties.issuerUri(), properties.jwkSetUri(), rules.timeout());
+		return new IssuerKeySet(client::fetch, rules, Clock.systemUTC());
+	}
+
+	static JwtDecoder lazy(ApiSecurityProperties properties, IssuerKeySet keys) {
 		JwtTimestampValidator timestamps = timestamps(properties);
-		JwtDecoder decoder = new SupplierJwtDecoder(() -> create(properties, timestamps));
+		JwtDecoder decoder = create(properties, timestamps, keys);
 		JwtDecoder translating = (token) -> {
 			try {
 				return decoder.decode(token);
 			}
-			catch (JwtDecoderInitializationException ex) {
-				// The issuer's discovery document could not be read: the token cannot
-				// be judged, which is no verdict on the token. As a JwtException that
-				// is not a BadJwtException it becomes an
-				// AuthenticationServiceException, answered 503 by
-				// IssuerUnavailableFailureHandler instead of escaping as a 500.
-				throw new JwtException("the issuer's keys cannot be resolved right now", ex);
-			}
 			catch (BadJwtException ex) {
 				throw withFixedDescription(ex);
 			}
+			// any other JwtException (the issuer's keys cannot be had) becomes an
+			// AuthenticationServiceException, answered 503 by
+			// IssuerUnavailableFailureHandler
 		};
 		ApiSecurityProperties.TokenCache cache = properties.tokenCache();
 		if (cache.maxEntries() == 0) {
@@ -63,18 +74,12 @@ final class IssuerJwtDecoders {
 				cache.maxAge(), Clock.systemUTC());
 	}
 
-	static NimbusJwtDecoder create(ApiSecurityProperties properties) {
-		return create(properties, timestamps(properties));
-	}
-
-	private static NimbusJwtDecoder create(ApiSecurityProperties properties, JwtTimestampValidator timestamps) {
-		String issuer = properties.issuerUri().toString();
-		NimbusJwtDecoder.JwkSetUriJwtDecoderBuilder builder = (properties.jwkSetUri() != null)
-				? NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri().toString())
-				: NimbusJwtDecoder.withIssuerLocation(issuer);
-		// An explicit algorithm replaces the algorithms a
-		// discovery document would announce
-		NimbusJwtDecoder decoder = builder.jwsAlgorithm(SignatureAlgorithm.RS256).build();
+	private static NimbusJwtDecoder create(ApiSecurityProperties properties, JwtTimestampValidator timestamps,
+			IssuerKeySet keys) {
+		JWKSource<SecurityContext> source = (selector, context) -> keys.get(selector);
+		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(source)
+			.jwsAlgorithm(SignatureAlgorithm.RS256)
+			.build();
 		decoder.setJwtValidator(validator(properties, timestamps));
 		return decoder;
 	}

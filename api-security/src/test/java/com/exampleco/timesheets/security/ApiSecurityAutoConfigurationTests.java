@@ -6,15 +6,21 @@ import com.exampleco.timesheets.testsupport.tokens.TestTokenIssuer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class ApiSecurityAutoConfigurationTests {
 
@@ -111,6 +117,31 @@ class ApiSecurityAutoConfigurationTests {
 				Jwt jwt = context.getBean(JwtDecoder.class)
 					.decode(issuer.token().issuer("https://tenant.auth0.com/").sign());
 				assertThat(jwt.getIssuer()).hasToString("https://tenant.auth0.com/");
+			});
+	}
+
+	@Test
+	void countsJwksFetchesAndThrottledLookupsAsMeters() {
+		this.runner.withPropertyValues("timesheets.security.issuer-uri=" + issuer.issuer())
+			.withBean(SimpleMeterRegistry.class)
+			.withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class))
+			.run((context) -> {
+				JwtDecoder decoder = context.getBean(JwtDecoder.class);
+				decoder.decode(issuer.token().sign());
+				String unknownKid = issuer.token().unknownKid().sign();
+				for (int i = 0; i < 50; i++) {
+					assertThatExceptionOfType(BadJwtException.class).isThrownBy(() -> decoder.decode(unknownKid));
+				}
+				MeterRegistry meters = context.getBean(MeterRegistry.class);
+				assertThat(meters.get("timesheets.security.jwks.fetches")
+					.tag("outcome", "success")
+					.functionCounter()
+					.count()).as("the first fetch only: the default minimum interval is 30 s").isEqualTo(1);
+				assertThat(meters.get("timesheets.security.jwks.fetches")
+					.tag("outcome", "failure")
+					.functionCounter()
+					.count()).isZero();
+				assertThat(meters.get("timesheets.security.jwks.throttled").functionCounter().count()).isEqualTo(50);
 			});
 	}
 

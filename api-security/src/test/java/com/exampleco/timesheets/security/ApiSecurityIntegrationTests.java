@@ -40,13 +40,16 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The real token path: a running sample API, tokens signed by a real issuer whose keys
  * are fetched over HTTP, requests over HTTP.
  */
 @SpringBootTest(classes = SampleApiApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = "management.endpoints.web.exposure.include=health,info")
+		properties = { "management.endpoints.web.exposure.include=health,info",
+				// short, so that a rotated key is found within the test
+				"timesheets.security.jwks.min-refetch-interval=1s" })
 class ApiSecurityIntegrationTests {
 
 	static final TestTokenIssuer issuer = TestTokenIssuer.start();
@@ -418,8 +421,11 @@ class ApiSecurityIntegrationTests {
 
 		issuer.rotateKey();
 		String after = issuer.token().scopes("read:timesheets").sign();
-		assertThat(get("/timesheets/3", after).statusCode()).isEqualTo(200);
-		assertThat(issuer.jwkSetRequests()).as("refetched for the new kid").isEqualTo(fetches + 1);
+		// 401 until a second has passed since the last fetch (the minimum interval)
+		await().atMost(Duration.ofSeconds(10))
+			.pollInterval(Duration.ofMillis(100))
+			.untilAsserted(() -> assertThat(get("/timesheets/3", after).statusCode()).isEqualTo(200));
+		assertThat(issuer.jwkSetRequests()).as("refetched once for the new kid").isEqualTo(fetches + 1);
 		assertThat(get("/timesheets/4", before).statusCode()).as("old key still published").isEqualTo(200);
 	}
 

@@ -23,8 +23,9 @@ import org.springframework.validation.annotation.Validated;
  * @param audience the API identifier put in every access token's {@code aud}
  * @param employeeClaim the name of the claim that carries a client's employee id
  * @param accessTokenTtl lifetime of access tokens
- * @param keyFile JWK file holding the RSA signing key; created when missing; when null a
- * fresh key is generated at every start
+ * @param keyFile JWK Set file holding the RSA signing keys (the first signs, all are
+ * published); created with one key when missing; when null a fresh key is generated at
+ * every start
  * @param clients registered clients by a short name (the name only serves configuration
  * keys, such as {@code TIMESHEETS_AUTH_CLIENTS_UPLOADER_SECRET})
  * @param teamClaim the name of the claim that carries a manager's team (the employee ids
@@ -33,6 +34,8 @@ import org.springframework.validation.annotation.Validated;
  * @param apps applications that sign people in (authorization code + PKCE), by a short
  * name
  * @param users people who sign in with the login form, by a short name
+ * @param keyFilePollInterval how often the key file is read again for a rotation; zero:
+ * never
  */
 @ConfigurationProperties("timesheets.auth")
 @Validated
@@ -44,7 +47,13 @@ record AuthServerProperties(@Nullable String issuer,
 				message = "configure at least one client under timesheets.auth.clients") Map<String, @Valid Client> clients,
 		@DefaultValue("https://timesheets.exampleco.com/team") @NotBlank String teamClaim,
 		@DefaultValue("8h") Duration refreshTokenTtl, @DefaultValue Map<String, @Valid App> apps,
-		@DefaultValue Map<String, @Valid User> users) {
+		@DefaultValue Map<String, @Valid User> users, @DefaultValue("5s") Duration keyFilePollInterval) {
+
+	AuthServerProperties {
+		if (keyFilePollInterval != null && keyFilePollInterval.isNegative()) {
+			throw new IllegalArgumentException("timesheets.auth.key-file-poll-interval must not be negative");
+		}
+	}
 
 	/**
 	 * One client allowed to use the client-credentials grant.

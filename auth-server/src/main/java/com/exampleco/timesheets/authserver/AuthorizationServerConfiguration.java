@@ -1,14 +1,10 @@
 package com.exampleco.timesheets.authserver;
 
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
-import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.proc.SecurityContext;
-
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
@@ -28,11 +24,30 @@ class AuthorizationServerConfiguration {
 		return new InMemoryRegisteredClientRepository(ClientRegistrations.from(properties));
 	}
 
+	/**
+	 * The signing keys: from the key file (read again every
+	 * {@code key-file-poll-interval}, so a rotation needs no restart), else one new key.
+	 * @param properties the settings
+	 * @return the keys, all published at {@code /oauth2/jwks}
+	 */
 	@Bean
-	JWKSource<SecurityContext> jwkSource(AuthServerProperties properties) {
-		RSAKey key = (properties.keyFile() != null) ? SigningKeys.loadOrCreate(properties.keyFile())
-				: SigningKeys.generate();
-		return new ImmutableJWKSet<>(new JWKSet(key));
+	SigningKeySource jwkSource(AuthServerProperties properties) {
+		return (properties.keyFile() != null)
+				? SigningKeySource.fromFile(properties.keyFile(), properties.keyFilePollInterval())
+				: SigningKeySource.generated();
+	}
+
+	/**
+	 * Signs with the first key of the key file (Spring's encoder refuses to choose among
+	 * several matching keys by itself).
+	 * @param keys the signing keys
+	 * @return the encoder of access and ID tokens
+	 */
+	@Bean
+	JwtEncoder jwtEncoder(SigningKeySource keys) {
+		NimbusJwtEncoder encoder = new NimbusJwtEncoder(keys);
+		encoder.setJwkSelector(SigningKeySource::signingKey);
+		return encoder;
 	}
 
 	@Bean

@@ -30,7 +30,7 @@ class ClientRegistrationsTests {
 		AuthServerProperties properties = new AuthServerProperties(null, "aud", "emp", Duration.ofMinutes(3), null,
 				Map.of("a",
 						new AuthServerProperties.Client("client-a", "secret", Set.of("read:timesheets"), "E7", true)),
-				"team", Duration.ofHours(8), Map.of(), Map.of());
+				"team", Duration.ofHours(8), Map.of(), Map.of(), Duration.ofSeconds(5));
 
 		RegisteredClient client = ClientRegistrations.from(properties).get(0);
 

@@ -3,7 +3,9 @@ package com.exampleco.timesheets.authserver;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
+import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,14 +27,17 @@ class SigningKeysTests {
 	}
 
 	@Test
-	void loadOrCreateReturnsTheSameKeyOnceWritten() {
+	void loadOrCreateReturnsTheSameKeyOnceWritten() throws Exception {
 		Path file = this.directory.resolve("key.json");
 
-		RSAKey created = SigningKeys.loadOrCreate(file);
-		RSAKey loaded = SigningKeys.loadOrCreate(file);
+		JWKSet created = SigningKeys.loadOrCreate(file);
+		JWKSet loaded = SigningKeys.loadOrCreate(file);
 
 		assertThat(file).exists();
-		assertThat(loaded).isEqualTo(created);
+		assertThat(created.getKeys()).hasSize(1);
+		assertThat(loaded.getKeys()).isEqualTo(created.getKeys());
+		assertThat(JWKSet.parse(Files.readString(file)).getKeys()).as("written as a JWK Set")
+			.isEqualTo(created.getKeys());
 		assertThat(this.directory).isDirectoryNotContaining("glob:**.tmp");
 	}
 
@@ -42,9 +47,40 @@ class SigningKeysTests {
 		Path file = this.directory.resolve("key.json");
 		Files.writeString(file, withoutKeyId.toJSONString());
 
-		RSAKey loaded = SigningKeys.loadOrCreate(file);
+		JWKSet loaded = SigningKeys.loadOrCreate(file);
 
-		assertThat(loaded.getKeyID()).isEqualTo(withoutKeyId.computeThumbprint().toString());
+		assertThat(loaded.getKeys()).singleElement()
+			.satisfies((key) -> assertThat(key.getKeyID()).isEqualTo(withoutKeyId.computeThumbprint().toString()));
+	}
+
+	@Test
+	void readsAJwkSetInItsOrderTheSigningKeyFirst() throws Exception {
+		RSAKey next = SigningKeys.generate();
+		RSAKey current = new RSAKey.Builder(SigningKeys.generate()).keyID(null).build();
+		Path file = this.directory.resolve("keys.json");
+		Files.writeString(file, new JWKSet(List.of(next, current)).toString(false));
+
+		JWKSet loaded = SigningKeys.read(file);
+
+		assertThat(SigningKeys.keyIds(loaded)).containsExactly(next.getKeyID(), current.computeThumbprint().toString());
+		assertThat(SigningKeySource.signingKey(loaded.getKeys()).getKeyID()).isEqualTo(next.getKeyID());
+	}
+
+	@Test
+	void rejectsJwkSetWithAPublicKeyOrTwoKeysOfOneKid() throws IOException {
+		RSAKey key = SigningKeys.generate();
+		Path withPublic = this.directory.resolve("public.json");
+		Files.writeString(withPublic, new JWKSet(List.of(key, SigningKeys.generate().toPublicJWK())).toString(false));
+		Path twice = this.directory.resolve("twice.json");
+		Files.writeString(twice, new JWKSet(List.of(key, key)).toString(false));
+		Path empty = this.directory.resolve("empty.json");
+		Files.writeString(empty, "{\"keys\":[]}");
+
+		assertThatIllegalStateException().isThrownBy(() -> SigningKeys.read(withPublic))
+			.withMessageContaining("private RSA JWKs only");
+		assertThatIllegalStateException().isThrownBy(() -> SigningKeys.read(twice))
+			.withMessageContaining("two keys with kid " + key.getKeyID());
+		assertThatIllegalStateException().isThrownBy(() -> SigningKeys.read(empty)).withMessageContaining("no key");
 	}
 
 	@Test
@@ -53,7 +89,7 @@ class SigningKeysTests {
 		Files.writeString(file, SigningKeys.generate().toPublicJWK().toJSONString());
 
 		assertThatIllegalStateException().isThrownBy(() -> SigningKeys.loadOrCreate(file))
-			.withMessageContaining("private RSA JWK");
+			.withMessageContaining("private RSA JWKs only");
 	}
 
 	@Test

@@ -55,6 +55,14 @@ final class Figures {
 
 	static final AtomicInteger revertsLost = new AtomicInteger(-1);
 
+	static final AtomicInteger issuerOutageSeconds = new AtomicInteger();
+
+	static final AtomicInteger keysRotated = new AtomicInteger();
+
+	static final AtomicInteger unknownKidRequests = new AtomicInteger();
+
+	static final AtomicInteger jwksFetchesDuringFlood = new AtomicInteger(-1);
+
 	private Figures() {
 	}
 
@@ -80,6 +88,10 @@ final class Figures {
 				hostilePayloadsTried.get() + " / " + hostilePayloadsRefused.get());
 		row(out, "hostile payloads that reached the database", hostilePayloadsInDatabase.get());
 		row(out, "reverts lost (A, B, A again)", revertsLost.get());
+		row(out, "issuer outage seconds", issuerOutageSeconds.get());
+		row(out, "keys rotated", keysRotated.get());
+		row(out, "JWKS fetches during the unknown-kid flood",
+				jwksFetchesDuringFlood.get() + " / " + unknownKidRequests.get() + " req");
 		out.append("+------------------------------------------------+-----------+\n");
 		out.append("(-1: not measured, the final check did not run)\n");
 		return out.toString();

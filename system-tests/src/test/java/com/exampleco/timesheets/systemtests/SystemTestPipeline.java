@@ -25,8 +25,14 @@ final class SystemTestPipeline implements BeforeAllCallback, TestWatcher {
 		if (pipeline == null) {
 			long started = System.nanoTime();
 			try {
-				// the web app too: BrowserSystemTests drive it in a real browser
-				pipeline = Pipeline.start(PipelineOptions.defaults().withWebApp(true));
+				// the web app too: BrowserSystemTests drive it in a real browser; short
+				// key-cache rules and key-file polling: IssuerFaultSystemTests rotates
+				// keys
+				pipeline = Pipeline.start(PipelineOptions.defaults()
+					.withWebApp(true)
+					.withArguments("ingest-api", IssuerFaultSystemTests.KEY_CACHE_RULES)
+					.withArguments("query-api", IssuerFaultSystemTests.KEY_CACHE_RULES)
+					.withArguments("auth-server", "--timesheets.auth.key-file-poll-interval=1s"));
 			}
 			catch (RuntimeException ex) {
 				startFailure = ex;

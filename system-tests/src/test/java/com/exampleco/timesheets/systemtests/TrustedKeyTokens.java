@@ -15,6 +15,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -37,8 +38,24 @@ final class TrustedKeyTokens {
 	private final RSAKey key;
 
 	TrustedKeyTokens(Pipeline pipeline) throws Exception {
+		this(pipeline, signingKey(pipeline));
+	}
+
+	/**
+	 * Tokens signed with the given key (e.g. one the auth server no longer publishes).
+	 */
+	TrustedKeyTokens(Pipeline pipeline, RSAKey key) {
 		this.pipeline = pipeline;
-		this.key = RSAKey.parse(Files.readString(pipeline.authSigningKeyFile(), StandardCharsets.UTF_8));
+		this.key = key;
+	}
+
+	/**
+	 * The auth server's signing key: the first of its key file, a JWK Set (or, as written
+	 * by older versions, one JWK).
+	 */
+	static RSAKey signingKey(Pipeline pipeline) throws Exception {
+		String content = Files.readString(pipeline.authSigningKeyFile(), StandardCharsets.UTF_8);
+		return content.contains("\"keys\"") ? JWKSet.parse(content).getKeys().get(0).toRSAKey() : RSAKey.parse(content);
 	}
 
 	JWTClaimsSet.Builder claims() {

@@ -306,19 +306,46 @@ class UploaderIntegrationTests {
 		assertThat(this.inbox.resolve("done")).doesNotExist();
 		assertThat(this.inbox.resolve("failed")).doesNotExist();
 		assertThat(stack.ingest.requests(BATCHES)).isZero();
+		assertThat(stack.auth.requests(TOKEN)).as("invalid_client is not retried").isEqualTo(1);
 	}
 
 	@Test
-	void unreachableAuthServerExitsWithTwoAndADistinctMessage(CapturedOutput output) throws IOException {
+	void retriesTheTokenRequestWhileTheAuthServerAnswers503AndThenUploadsOnce(CapturedOutput output)
+			throws IOException {
+		Files.writeString(this.inbox.resolve("later.csv"), csv(30));
+		stack.auth.answerNext(TOKEN, 3, 503, Map.of());
+
+		int exit = upload("--batch-size", "10");
+
+		assertThat(exit).as(output.getAll()).isZero();
+		assertThat(stack.auth.requests(TOKEN)).isEqualTo(4);
+		assertThat(output.getOut())
+			.contains("token: the authorization server at " + stack.auth.url() + "/oauth2/token answered HTTP 503")
+			.contains("; retry 1 in ")
+			.contains("; retry 3 in ")
+			.doesNotContain("; retry 4 in ");
+		// three batches under three keys (a retried batch keeps its key), each entry once
+		assertThat(new HashSet<>(stack.ingest.keys(BATCHES))).hasSize(3);
+		List<TestStack.Event> events = stack.eventsOf(batchIds(report("done/later.csv")));
+		assertThat(events).hasSize(30);
+		assertThat(events.stream().map(TestStack.Event::eventId).distinct()).hasSize(30);
+	}
+
+	@Test
+	void unreachableAuthServerExitsWithTwoAndADistinctMessageOnceItsRetryDeadlinePassed(CapturedOutput output)
+			throws IOException {
 		Files.writeString(this.inbox.resolve("offline.csv"), csv(5));
 
 		List<String> args = stack.uploaderArguments(this.inbox.toString());
 		args.set(args.indexOf("--token-uri") + 1,
 				"http://127.0.0.1:" + TestSocketUtils.findAvailableTcpPort() + "/oauth2/token");
+		args.add("--timesheets.uploader.auth.retry-deadline=1s");
 
 		int exit = UploaderApplication.run(args.toArray(String[]::new));
 
 		assertThat(exit).isEqualTo(2);
+		assertThat(output.getOut()).contains("token: cannot reach the authorization server at")
+			.contains("; retry 2 in ");
 		assertThat(output.getErr()).contains("authentication error: cannot reach the authorization server at");
 		assertThat(this.inbox.resolve("offline.csv")).exists();
 		assertThat(this.inbox.resolve("done")).doesNotExist();

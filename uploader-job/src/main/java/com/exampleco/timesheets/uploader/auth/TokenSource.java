@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.function.IntSupplier;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -123,7 +124,7 @@ public class TokenSource {
 		}
 	}
 
-	private static <T extends Throwable> T causeOf(Throwable ex, Class<T> type) {
+	static <T extends Throwable> @Nullable T causeOf(Throwable ex, Class<T> type) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (type.isInstance(cause)) {
 				return type.cast(cause);

@@ -1,9 +1,13 @@
 package com.exampleco.timesheets.uploader.config;
 
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.exampleco.timesheets.uploader.auth.RetryingTokenClient;
 import com.exampleco.timesheets.uploader.auth.TokenSource;
+import com.exampleco.timesheets.uploader.run.Console;
+import com.exampleco.timesheets.uploader.upload.Backoff;
 
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
@@ -76,7 +80,7 @@ class OAuth2ClientConfig {
 	@Bean
 	AuthorizedClientServiceOAuth2AuthorizedClientManager authorizedClientManager(
 			ClientRegistrationRepository registrations, OAuth2AuthorizedClientService clients,
-			UploaderProperties properties, TokenRequestCounter counter) {
+			UploaderProperties properties, TokenRequestCounter counter, Clock clock, Console console) {
 		RestClient tokenRestClient = RestClient.builder()
 			.requestFactory(ClientHttpRequestFactoryBuilder.jdk()
 				.build(HttpClientSettings.defaults()
@@ -95,8 +99,12 @@ class OAuth2ClientConfig {
 		if (audience != null && !audience.isBlank()) {
 			tokenClient.setParametersCustomizer((parameters) -> parameters.set("audience", audience));
 		}
+		// the up-front token and every later one (expiry, a 401) alike
+		RetryingTokenClient retrying = new RetryingTokenClient(tokenClient, new Backoff(properties.backoff()),
+				properties.auth().retryDeadline(), clock, (retry, why, delay) -> console
+					.info("token: " + why + "; retry " + retry + " in " + Console.seconds(delay)));
 		ClientCredentialsOAuth2AuthorizedClientProvider provider = new ClientCredentialsOAuth2AuthorizedClientProvider();
-		provider.setAccessTokenResponseClient(tokenClient);
+		provider.setAccessTokenResponseClient(retrying);
 		AuthorizedClientServiceOAuth2AuthorizedClientManager manager = new AuthorizedClientServiceOAuth2AuthorizedClientManager(
 				registrations, clients);
 		manager.setAuthorizedClientProvider(provider);

@@ -76,17 +76,19 @@ public record UploaderProperties(@NotNull Path inbox, @DefaultValue("500") @Min(
 	 * @param scope the scopes asked for, space-separated
 	 * @param audience the {@code audience} parameter of the token request (Auth0 needs
 	 * it), or null to send none
+	 * @param retryDeadline how long a token request is retried (with the job's back-off)
+	 * while the authorization server is unreachable or answers 429/5xx
 	 */
 	public record Auth(@DefaultValue("http://localhost:9000/oauth2/token") @NotNull URI tokenUri,
 			@DefaultValue("timesheets-uploader") @NotBlank String clientId, @Nullable String clientSecret,
 			@Nullable Path clientSecretFile, @DefaultValue("create:timesheets") @NotBlank String scope,
-			@Nullable String audience) {
+			@Nullable String audience, @DefaultValue("5m") @NotNull Duration retryDeadline) {
 
 		@Override
 		public String toString() {
 			// never print the secret, even by accident
 			return "Auth[tokenUri=" + this.tokenUri + ", clientId=" + this.clientId + ", scope=" + this.scope
-					+ ", audience=" + this.audience + "]";
+					+ ", audience=" + this.audience + ", retryDeadline=" + this.retryDeadline + "]";
 		}
 
 	}

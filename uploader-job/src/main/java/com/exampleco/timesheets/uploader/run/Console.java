@@ -33,7 +33,12 @@ public class Console {
 		return String.format(Locale.ROOT, "%.0f entries/s", entries / seconds);
 	}
 
-	static String seconds(Duration duration) {
+	/**
+	 * A duration as seconds with one decimal, e.g. {@code 1.5s}.
+	 * @param duration the duration
+	 * @return the text
+	 */
+	public static String seconds(Duration duration) {
 		return String.format(Locale.ROOT, "%.1fs", duration.toMillis() / 1000.0);
 	}
 
