@@ -74,10 +74,25 @@ public record ServiceJars(Path appsDirectory, Path logDirectory, List<String> jv
 	 * @return the process
 	 */
 	public JavaProcess service(String name, String app, int port, List<String> arguments) {
+		return service(name, app, port, arguments, Map.of());
+	}
+
+	/**
+	 * A web service like {@link #service(String, String, int, List)} with extra
+	 * environment variables (secrets, which stay off the command line).
+	 * @param name the process name
+	 * @param app the application
+	 * @param port its {@code server.port}
+	 * @param arguments further {@code --name=value} arguments
+	 * @param environment extra environment variables
+	 * @return the process
+	 */
+	public JavaProcess service(String name, String app, int port, List<String> arguments,
+			Map<String, String> environment) {
 		List<String> command = command(app);
 		command.add("--server.port=" + port);
 		command.addAll(arguments);
-		return new JavaProcess(name, command, Map.of(), log(name),
+		return new JavaProcess(name, command, environment, log(name),
 				URI.create("http://127.0.0.1:" + port + "/actuator/health"));
 	}
 
