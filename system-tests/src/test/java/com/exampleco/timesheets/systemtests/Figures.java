@@ -55,6 +55,10 @@ final class Figures {
 
 	static final AtomicInteger revertsLost = new AtomicInteger(-1);
 
+	static final AtomicInteger kafkaClientsTried = new AtomicInteger();
+
+	static final AtomicInteger kafkaClientsRefused = new AtomicInteger();
+
 	private Figures() {
 	}
 
@@ -80,6 +84,7 @@ final class Figures {
 				hostilePayloadsTried.get() + " / " + hostilePayloadsRefused.get());
 		row(out, "hostile payloads that reached the database", hostilePayloadsInDatabase.get());
 		row(out, "reverts lost (A, B, A again)", revertsLost.get());
+		row(out, "unauthorised Kafka clients refused", kafkaClientsRefused.get() + "/" + kafkaClientsTried.get());
 		out.append("+------------------------------------------------+-----------+\n");
 		out.append("(-1: not measured, the final check did not run)\n");
 		return out.toString();
