@@ -49,6 +49,17 @@ public record KafkaClientSecurity(String tokenEndpoint, ClientCredentials client
 	}
 
 	/**
+	 * The client's properties with the broker's address.
+	 * @param bootstrapServers the broker's address
+	 * @return a new mutable map
+	 */
+	public Map<String, Object> properties(String bootstrapServers) {
+		Map<String, Object> properties = properties();
+		properties.put("bootstrap.servers", bootstrapServers);
+		return properties;
+	}
+
+	/**
 	 * What a service (ingest-api, processor) is told on its command line to use this
 	 * client: the security protocol and its {@code timesheets.kafka.oauth.*} settings;
 	 * the secret goes into its environment ({@link #serviceEnvironment()}).

@@ -11,7 +11,6 @@ import java.util.concurrent.TimeoutException;
 import com.exampleco.timesheets.events.Topics;
 import com.exampleco.timesheets.launcher.token.ClientCredentials;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.acl.AccessControlEntry;
 import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.acl.AclOperation;
@@ -116,6 +115,20 @@ public record TimesheetsAcls(String processorGroup) {
 	}
 
 	/**
+	 * Creates the bindings (idempotent) with an Admin client of its own.
+	 * @param superUser the properties of a super user's client (bootstrap servers
+	 * included), e.g. {@link KafkaClientSecurity#properties(String)} of
+	 * {@code kafka-admin}
+	 * @param timeout how long the broker may take
+	 * @throws IllegalStateException when the broker refuses or does not answer in time
+	 */
+	public void applyAs(Map<String, Object> superUser, Duration timeout) {
+		try (Admin admin = Admin.create(superUser)) {
+			applyTo(admin, timeout);
+		}
+	}
+
+	/**
 	 * Creates the ACLs on a secured broker as its super user: {@code java -cp <launcher
 	 * class path> com.exampleco.timesheets.launcher.kafka.TimesheetsAcls
 	 * <bootstrap servers> <token endpoint> [processor group]}, the super user's client id
@@ -133,11 +146,8 @@ public record TimesheetsAcls(String processorGroup) {
 		String id = System.getenv().getOrDefault("TIMESHEETS_KAFKA_ADMIN_CLIENT_ID", "kafka-admin");
 		TimesheetsAcls acls = new TimesheetsAcls((args.length > 2) ? args[2] : PROCESSOR_GROUP);
 		KafkaClientSecurity.allowInThisJvm(args[1]);
-		Map<String, Object> config = new KafkaClientSecurity(args[1], new ClientCredentials(id, secret)).properties();
-		config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, args[0]);
-		try (Admin admin = Admin.create(config)) {
-			acls.applyTo(admin, Duration.ofMinutes(1));
-		}
+		acls.applyAs(new KafkaClientSecurity(args[1], new ClientCredentials(id, secret)).properties(args[0]),
+				Duration.ofMinutes(1));
 		acls.bindings().forEach(System.out::println);
 	}
 

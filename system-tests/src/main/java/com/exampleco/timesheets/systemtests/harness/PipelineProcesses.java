@@ -18,7 +18,6 @@ import com.exampleco.timesheets.launcher.process.JavaProcess;
 import com.exampleco.timesheets.launcher.process.ServiceJars;
 import com.exampleco.timesheets.launcher.token.ClientCredentials;
 import com.exampleco.timesheets.testsupport.Docker;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /**
@@ -104,9 +103,7 @@ final class PipelineProcesses {
 		this.kafka.launch();
 		this.kafka.awaitReady(this.options.startupTimeout());
 		if (this.secured) {
-			try (Admin admin = Admin.create(kafkaClient(ClientCredentials.KAFKA_ADMIN))) {
-				TimesheetsAcls.defaults().applyTo(admin, Duration.ofMinutes(1));
-			}
+			TimesheetsAcls.defaults().applyAs(kafkaClient(ClientCredentials.KAFKA_ADMIN), Duration.ofMinutes(1));
 		}
 		this.ingest = service("ingest-api", "ingest-api", this.ingestPort,
 				ServiceArguments.ingest(this.kafka.bootstrapServers(), issuer(), this.options.partitions()),
@@ -169,14 +166,9 @@ final class PipelineProcesses {
 	private JavaProcess service(String name, String app, int port, List<String> arguments,
 			ClientCredentials kafkaClient) {
 		List<String> all = new ArrayList<>(arguments);
-		Map<String, String> environment = Map.of();
-		if (this.secured && kafkaClient != null) {
-			KafkaClientSecurity security = new KafkaClientSecurity(tokenUri(), kafkaClient);
-			all.addAll(security.serviceArguments());
-			environment = security.serviceEnvironment();
-		}
 		all.addAll(this.options.argumentsOf(app));
-		JavaProcess process = this.jars.service(name, app, port, all, environment);
+		JavaProcess process = this.jars.service(name, app, port, all,
+				(this.secured && kafkaClient != null) ? new KafkaClientSecurity(tokenUri(), kafkaClient) : null);
 		this.started.add(process);
 		return process;
 	}
