@@ -21,7 +21,7 @@ final class ServiceArguments {
 	}
 
 	static List<String> auth(String issuer, Path signingKeyFile) {
-		String shortLived = "--timesheets.auth.clients.kafka-short-lived.";
+		String shortLived = "--timesheets.auth.clients.kafkashortlived.";
 		return List.of("--timesheets.auth.issuer=" + issuer,
 				"--timesheets.auth.key-file=" + signingKeyFile.toAbsolutePath(),
 				// the re-authentication scenario's client: tokens that live 20 seconds
