@@ -110,6 +110,11 @@ public final class ProcessKafkaBroker implements KafkaBroker {
 	}
 
 	@Override
+	public String unauthenticatedBootstrapServers() {
+		return this.config.unauthenticatedBootstrapServers();
+	}
+
+	@Override
 	public Optional<JavaProcess> process() {
 		return Optional.of(this.process);
 	}
@@ -152,8 +157,7 @@ public final class ProcessKafkaBroker implements KafkaBroker {
 	@Override
 	public void awaitReady(Duration timeout) {
 		// the listener that needs no credentials (the loopback internal one when secured)
-		this.process.awaitCondition(timeout, () -> KafkaBroker.answers(this.config.unauthenticatedBootstrapServers()),
-				"ready");
+		this.process.awaitCondition(timeout, () -> KafkaBroker.answers(unauthenticatedBootstrapServers()), "ready");
 	}
 
 	@Override
