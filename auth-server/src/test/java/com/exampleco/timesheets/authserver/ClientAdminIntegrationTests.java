@@ -1,11 +1,5 @@
 package com.exampleco.timesheets.authserver;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,8 +18,6 @@ class ClientAdminIntegrationTests {
 	private static ConfigurableApplicationContext context;
 
 	private static AuthServerHttp server;
-
-	private final HttpClient http = HttpClient.newHttpClient();
 
 	@BeforeAll
 	static void startServer() {
@@ -68,7 +60,7 @@ class ClientAdminIntegrationTests {
 
 		assertThat(send("DELETE", "nobody", admin)).isEqualTo(404);
 		assertThat(send("PUT", "nobody", admin)).isEqualTo(404);
-		assertThat(get("nobody", admin).statusCode()).isEqualTo(404);
+		assertThat(get("nobody", admin).status()).isEqualTo(404);
 	}
 
 	@Test
@@ -107,33 +99,15 @@ class ClientAdminIntegrationTests {
 	}
 
 	private int send(String method, String clientId, String token) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(uri(clientId))
-			.method(method, HttpRequest.BodyPublishers.noBody());
-		if (token != null) {
-			request.header("Authorization", "Bearer " + token);
-		}
-		return exchange(request).statusCode();
+		return server.call(method, path(clientId), token).status();
 	}
 
-	private HttpResponse<String> get(String clientId, String token) {
-		return exchange(HttpRequest.newBuilder(uri(clientId)).header("Authorization", "Bearer " + token).GET());
+	private AuthServerHttp.Response get(String clientId, String token) {
+		return server.call("GET", path(clientId), token);
 	}
 
-	private static URI uri(String clientId) {
-		return URI.create(server.baseUrl() + "/admin/clients/" + clientId + "/enabled");
-	}
-
-	private HttpResponse<String> exchange(HttpRequest.Builder request) {
-		try {
-			return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+	private static String path(String clientId) {
+		return "/admin/clients/" + clientId + "/enabled";
 	}
 
 }

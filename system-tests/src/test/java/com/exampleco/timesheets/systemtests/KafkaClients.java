@@ -56,8 +56,14 @@ final class KafkaClients {
 		return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
 	}
 
+	/**
+	 * A producer; not idempotent unless the client's properties say so, so that a refusal
+	 * names the topic (an idempotent producer without any WRITE grant is refused earlier,
+	 * for the cluster: {@code ClusterAuthorizationException}).
+	 */
 	static KafkaProducer<String, byte[]> producer(Map<String, Object> client) {
 		Map<String, Object> config = new HashMap<>(client);
+		config.putIfAbsent(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false);
 		config.put(ProducerConfig.ACKS_CONFIG, "all");
 		config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 15_000);
 		config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15_000);

@@ -69,8 +69,8 @@ class KafkaReauthenticationSystemTests {
 	private void readPastTwoTokenLifetimesThenDisable(String group) {
 		Map<String, Object> client = this.pipeline.kafkaClient(Pipeline.KAFKA_SHORT_LIVED);
 		// a new token after a few seconds rather than Kafka's one-minute minimum
-		client.put("sasl.login.refresh.min.period.seconds", 2);
-		client.put("sasl.login.refresh.buffer.seconds", 2);
+		client.put("sasl.login.refresh.min.period.seconds", "2");
+		client.put("sasl.login.refresh.buffer.seconds", "2");
 		Set<String> expected = IntStream.range(0, 5)
 			.mapToObj((n) -> Entries.timesheetId(Entries.externalId(PREFIX, n)).toString())
 			.collect(Collectors.toSet());

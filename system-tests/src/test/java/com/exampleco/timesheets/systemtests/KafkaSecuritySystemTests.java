@@ -127,6 +127,7 @@ class KafkaSecuritySystemTests {
 				GroupAuthorizationException.class);
 		Map<String, Object> transactional = new java.util.HashMap<>(analyst);
 		transactional.put("transactional.id", "ingest-forged");
+		transactional.put("enable.idempotence", true);
 		refused("the analyst using the ingest API's transactional ids", () -> {
 			try (KafkaProducer<String, byte[]> producer = KafkaClients.producer(transactional)) {
 				producer.initTransactions();
