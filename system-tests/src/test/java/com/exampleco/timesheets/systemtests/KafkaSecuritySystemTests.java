@@ -100,7 +100,8 @@ class KafkaSecuritySystemTests {
 	void analystReadsBothTopicsCommittedInAnAnalyticsGroup() {
 		Set<String> seen = new HashSet<>();
 		try (KafkaConsumer<String, byte[]> consumer = KafkaClients.consumer(
-				this.pipeline.kafkaClient(Pipeline.KAFKA_ANALYST), "analytics-systemtests-" + UUID.randomUUID())) {
+				this.pipeline.kafkaClient(ClientCredentials.KAFKA_ANALYST),
+				"analytics-systemtests-" + UUID.randomUUID())) {
 			consumer.subscribe(List.of(Topic.EVENTS, STATE));
 			await().atMost(Duration.ofMinutes(1)).until(() -> {
 				consumer.poll(Duration.ofMillis(500)).forEach((record) -> seen.add(record.topic()));
@@ -113,7 +114,7 @@ class KafkaSecuritySystemTests {
 
 	@Test
 	void analystMayNotWriteReadTheDeadLettersOrUseAnotherGroup() {
-		Map<String, Object> analyst = this.pipeline.kafkaClient(Pipeline.KAFKA_ANALYST);
+		Map<String, Object> analyst = this.pipeline.kafkaClient(ClientCredentials.KAFKA_ANALYST);
 		for (String topic : List.of(Topic.EVENTS, STATE, Topic.DLT, "timesheet-idempotency-keys")) {
 			refused("the analyst writing " + topic,
 					() -> throwRefusal(KafkaClients.refusedSend(analyst, record(topic, "{}"))),
@@ -146,7 +147,7 @@ class KafkaSecuritySystemTests {
 		long offsets = Topic.endOffsets(this.pipeline.kafkaOperator(), Topic.EVENTS);
 
 		// the analyst, and the processor (which writes other topics)
-		for (ClientCredentials writer : List.of(Pipeline.KAFKA_ANALYST, ClientCredentials.KAFKA_PROCESSOR)) {
+		for (ClientCredentials writer : List.of(ClientCredentials.KAFKA_ANALYST, ClientCredentials.KAFKA_PROCESSOR)) {
 			ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topic.EVENTS, null, real.key(),
 					forged.getBytes(StandardCharsets.UTF_8), real.headers());
 			refused("a forged event from " + writer.id(),
@@ -160,8 +161,8 @@ class KafkaSecuritySystemTests {
 
 	private JWTClaimsSet.Builder kafkaAnalyst(JWTClaimsSet.Builder claims) {
 		return claims.audience(BrokerSecurity.AUDIENCE)
-			.subject(Pipeline.KAFKA_ANALYST.id())
-			.claim("azp", Pipeline.KAFKA_ANALYST.id())
+			.subject(ClientCredentials.KAFKA_ANALYST.id())
+			.claim("azp", ClientCredentials.KAFKA_ANALYST.id())
 			.claim("scope", "kafka");
 	}
 

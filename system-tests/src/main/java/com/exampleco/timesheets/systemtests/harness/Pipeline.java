@@ -54,12 +54,6 @@ public final class Pipeline implements AutoCloseable {
 	/** An employee ({@code read:timesheets}, employee E1001: own timesheets only). */
 	public static final ClientCredentials EMPLOYEE_E1001 = ClientCredentials.EMPLOYEE_E1001;
 
-	/** The demo analyst's Kafka client ({@code User:kafka-analyst}). */
-	public static final ClientCredentials KAFKA_ANALYST = ClientCredentials.KAFKA_ANALYST;
-
-	/** The broker's super user ({@code User:kafka-admin}). */
-	public static final ClientCredentials KAFKA_ADMIN = ClientCredentials.KAFKA_ADMIN;
-
 	/**
 	 * A Kafka client registered by the harness with 20-second tokens (audience
 	 * {@code timesheets-kafka}) and no ACLs: a test grants what it needs.
@@ -199,12 +193,12 @@ public final class Pipeline implements AutoCloseable {
 	}
 
 	/**
-	 * The broker's super user's client properties ({@link #KAFKA_ADMIN}): what tests use
-	 * to inspect topics and groups.
+	 * The client properties of {@code kafka-admin}, the broker's super user: what tests
+	 * use to inspect topics and groups.
 	 * @return a new mutable map
 	 */
 	public Map<String, Object> kafkaOperator() {
-		return kafkaClient(KAFKA_ADMIN);
+		return kafkaClient(ClientCredentials.KAFKA_ADMIN);
 	}
 
 	public KafkaBroker kafka() {
