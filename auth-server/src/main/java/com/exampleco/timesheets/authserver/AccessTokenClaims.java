@@ -18,14 +18,15 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 
 /**
  * Shapes tokens like Auth0's. Access tokens: {@code aud} is the API identifier (not the
- * client id), {@code azp} is the client id, {@code scope} is one space-separated string
- * (Spring Authorization Server would write a JSON array). A machine's token (client
- * credentials) carries the employee claim and the {@code permissions} array of the
- * clients configured to carry them. A person's token (authorization code, refresh)
- * carries {@code sub} = the person, their employee claim, for a manager the team claim,
- * and {@code aud} as an array with the issuer's user-info URL when {@code openid} was
- * granted, as Auth0's user tokens have. ID tokens carry the employee and team claims too,
- * for the app's pages.
+ * client id; a client configured with an audience of its own, such as a Kafka client,
+ * gets that one instead), {@code azp} is the client id, {@code scope} is one
+ * space-separated string (Spring Authorization Server would write a JSON array). A
+ * machine's token (client credentials) carries the employee claim and the
+ * {@code permissions} array of the clients configured to carry them. A person's token
+ * (authorization code, refresh) carries {@code sub} = the person, their employee claim,
+ * for a manager the team claim, and {@code aud} as an array with the issuer's user-info
+ * URL when {@code openid} was granted, as Auth0's user tokens have. ID tokens carry the
+ * employee and team claims too, for the app's pages.
  */
 final class AccessTokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 
@@ -63,7 +64,8 @@ final class AccessTokenClaims implements OAuth2TokenCustomizer<JwtEncodingContex
 		RegisteredClient client = context.getRegisteredClient();
 		Set<String> scopes = new TreeSet<>(context.getAuthorizedScopes());
 		JwtClaimsSet.Builder claims = context.getClaims();
-		List<String> audiences = new ArrayList<>(List.of(this.audience));
+		String clientAudience = client.getClientSettings().getSetting(ClientRegistrations.AUDIENCE_SETTING);
+		List<String> audiences = new ArrayList<>(List.of((clientAudience != null) ? clientAudience : this.audience));
 		if (person && scopes.contains("openid")) {
 			audiences.add(context.getAuthorizationServerContext().getIssuer() + "/userinfo");
 		}

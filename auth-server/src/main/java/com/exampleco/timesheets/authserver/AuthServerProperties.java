@@ -36,6 +36,9 @@ import org.springframework.validation.annotation.Validated;
  * @param users people who sign in with the login form, by a short name
  * @param keyFilePollInterval how often the key file is read again for a rotation; zero:
  * never
+ * @param adminAudience the audience a token must carry to use the client administration
+ * API ({@code /admin/clients/**}); given to the administrating client as its
+ * {@link Client#audience()}
  */
 @ConfigurationProperties("timesheets.auth")
 @Validated
@@ -47,7 +50,8 @@ record AuthServerProperties(@Nullable String issuer,
 				message = "configure at least one client under timesheets.auth.clients") Map<String, @Valid Client> clients,
 		@DefaultValue("https://timesheets.exampleco.com/team") @NotBlank String teamClaim,
 		@DefaultValue("8h") Duration refreshTokenTtl, @DefaultValue Map<String, @Valid App> apps,
-		@DefaultValue Map<String, @Valid User> users, @DefaultValue("5s") Duration keyFilePollInterval) {
+		@DefaultValue Map<String, @Valid User> users, @DefaultValue("5s") Duration keyFilePollInterval,
+		@DefaultValue("timesheets-auth-admin") @NotBlank String adminAudience) {
 
 	AuthServerProperties {
 		if (keyFilePollInterval != null && keyFilePollInterval.isNegative()) {
@@ -66,15 +70,22 @@ record AuthServerProperties(@Nullable String issuer,
 	 * for none
 	 * @param permissions whether tokens also carry an Auth0-style {@code permissions}
 	 * array
+	 * @param audience the {@code aud} of this client's tokens; null for the API
+	 * identifier ({@link AuthServerProperties#audience()}). Kafka clients get the Kafka
+	 * cluster's audience ({@code timesheets-kafka}), so their tokens are useless against
+	 * the APIs and the APIs' tokens useless against the broker.
+	 * @param accessTokenTtl the lifetime of this client's access tokens; null for
+	 * {@link AuthServerProperties#accessTokenTtl()}
 	 */
 	record Client(@NotBlank String clientId, @NotBlank String secret, @NotEmpty Set<@NotBlank String> scopes,
-			@Nullable String employeeId, @DefaultValue("false") boolean permissions) {
+			@Nullable String employeeId, @DefaultValue("false") boolean permissions, @Nullable String audience,
+			@Nullable Duration accessTokenTtl) {
 
 		@Override
 		public String toString() {
 			// keep the secret out of logs and failure analyses
 			return "Client[clientId=" + this.clientId + ", scopes=" + this.scopes + ", employeeId=" + this.employeeId
-					+ ", permissions=" + this.permissions + "]";
+					+ ", permissions=" + this.permissions + ", audience=" + this.audience + "]";
 		}
 
 	}

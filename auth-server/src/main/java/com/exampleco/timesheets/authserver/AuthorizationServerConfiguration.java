@@ -6,7 +6,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
-import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
@@ -20,8 +19,8 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 class AuthorizationServerConfiguration {
 
 	@Bean
-	RegisteredClientRepository registeredClientRepository(AuthServerProperties properties) {
-		return new InMemoryRegisteredClientRepository(ClientRegistrations.from(properties));
+	EnabledClients registeredClientRepository(AuthServerProperties properties) {
+		return new EnabledClients(new InMemoryRegisteredClientRepository(ClientRegistrations.from(properties)));
 	}
 
 	/**

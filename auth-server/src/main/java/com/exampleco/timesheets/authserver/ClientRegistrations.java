@@ -28,6 +28,9 @@ final class ClientRegistrations {
 	/** Client setting: the employee id the client acts as (a String, optional). */
 	static final String EMPLOYEE_ID_SETTING = "timesheets.client.employee-id";
 
+	/** Client setting: the {@code aud} of the client's tokens (a String, optional). */
+	static final String AUDIENCE_SETTING = "timesheets.client.audience";
+
 	/** Client setting: whether tokens carry a {@code permissions} claim (a Boolean). */
 	static final String PERMISSIONS_SETTING = "timesheets.client.permissions";
 
@@ -37,19 +40,23 @@ final class ClientRegistrations {
 	}
 
 	static List<RegisteredClient> from(AuthServerProperties properties) {
-		TokenSettings tokenSettings = TokenSettings.builder()
-			.accessTokenFormat(OAuth2TokenFormat.SELF_CONTAINED)
-			.accessTokenTimeToLive(properties.accessTokenTtl())
-			.build();
 		TokenSettings appTokenSettings = TokenSettings.builder()
 			.accessTokenFormat(OAuth2TokenFormat.SELF_CONTAINED)
 			.accessTokenTimeToLive(properties.accessTokenTtl())
 			.refreshTokenTimeToLive(properties.refreshTokenTtl())
 			.reuseRefreshTokens(false)
 			.build();
-		return Stream
-			.concat(properties.clients().values().stream().map((client) -> registration(client, tokenSettings)),
-					properties.apps().values().stream().map((app) -> registration(app, appTokenSettings)))
+		return Stream.concat(
+				properties.clients()
+					.values()
+					.stream()
+					.map((client) -> registration(client,
+							TokenSettings.builder()
+								.accessTokenFormat(OAuth2TokenFormat.SELF_CONTAINED)
+								.accessTokenTimeToLive((client.accessTokenTtl() != null) ? client.accessTokenTtl()
+										: properties.accessTokenTtl())
+								.build())),
+				properties.apps().values().stream().map((app) -> registration(app, appTokenSettings)))
 			.toList();
 	}
 
@@ -87,6 +94,9 @@ final class ClientRegistrations {
 			.setting(PERMISSIONS_SETTING, client.permissions());
 		if (client.employeeId() != null && !client.employeeId().isBlank()) {
 			clientSettings.setting(EMPLOYEE_ID_SETTING, client.employeeId());
+		}
+		if (client.audience() != null && !client.audience().isBlank()) {
+			clientSettings.setting(AUDIENCE_SETTING, client.audience());
 		}
 		return RegisteredClient.withId(client.clientId())
 			.clientId(client.clientId())

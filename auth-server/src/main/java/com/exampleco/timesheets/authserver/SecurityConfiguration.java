@@ -22,7 +22,8 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 /**
  * Two filter chains: the authorization server's endpoints (authorize, token, JWKS,
  * discovery, user info, logout) as Spring Authorization Server secures them, with
- * browsers sent to the login form; then everything else, where the login form and
+ * browsers sent to the login form; then (after the client administration API's chain,
+ * {@link ClientAdminSecurityConfiguration}) everything else, where the login form and
  * actuator health are open and all other requests are denied.
  */
 @Configuration(proxyBeanMethods = false)
@@ -50,7 +51,7 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+	@Order(Ordered.HIGHEST_PRECEDENCE + 2)
 	SecurityFilterChain defaultSecurityFilterChain(HttpSecurity http) {
 		http.authorizeHttpRequests((authorize) -> authorize.requestMatchers(EndpointRequest.to(HealthEndpoint.class))
 			.permitAll()

@@ -69,6 +69,16 @@ final class AuthServerHttp {
 		return parse((String) response.json().get("access_token"));
 	}
 
+	/** A request without body, with a bearer token unless {@code token} is null. */
+	Response call(String method, String path, String token) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.baseUrl + path))
+			.method(method, HttpRequest.BodyPublishers.noBody());
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		return send(request);
+	}
+
 	Response get(String path) {
 		return send(HttpRequest.newBuilder(URI.create(this.baseUrl + path)).GET());
 	}

@@ -29,8 +29,9 @@ class ClientRegistrationsTests {
 	void registersClientCredentialsOnlyWithBasicAndPostAuthentication() {
 		AuthServerProperties properties = new AuthServerProperties(null, "aud", "emp", Duration.ofMinutes(3), null,
 				Map.of("a",
-						new AuthServerProperties.Client("client-a", "secret", Set.of("read:timesheets"), "E7", true)),
-				"team", Duration.ofHours(8), Map.of(), Map.of(), Duration.ofSeconds(5));
+						new AuthServerProperties.Client("client-a", "secret", Set.of("read:timesheets"), "E7", true,
+								null, null)),
+				"team", Duration.ofHours(8), Map.of(), Map.of(), Duration.ofSeconds(5), "admin-aud");
 
 		RegisteredClient client = ClientRegistrations.from(properties).get(0);
 

@@ -87,6 +87,24 @@ class TokenIssuanceIntegrationTests {
 		assertThat(((Number) response.get("expires_in")).intValue()).isBetween(590, 600);
 	}
 
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("kafkaClients")
+	void issuesKafkaClientsTokensForTheKafkaAudienceOnly(String clientId, String secret) throws ParseException {
+		JWTClaimsSet claims = server.accessToken(clientId, secret, null).getJWTClaimsSet();
+
+		// the broker's principal is the sub; the APIs refuse the token (another audience)
+		assertThat(claims.getAudience()).containsExactly("timesheets-kafka");
+		assertThat(claims.getSubject()).isEqualTo(clientId);
+		assertThat(claims.getStringClaim("scope")).isEqualTo("kafka");
+	}
+
+	static Stream<Arguments> kafkaClients() {
+		return Stream.of(Arguments.of("kafka-ingest-api", "kafka-ingest-api-secret"),
+				Arguments.of("kafka-processor", "kafka-processor-secret"),
+				Arguments.of("kafka-analyst", "kafka-analyst-secret"),
+				Arguments.of("kafka-admin", "kafka-admin-secret"));
+	}
+
 	@Test
 	void grantsSubsetOfScopesWhenAsked() throws ParseException {
 		JWTClaimsSet claims = server.accessToken("timesheets-admin", "admin-secret", "delete:timesheets")

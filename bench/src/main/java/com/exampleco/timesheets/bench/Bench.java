@@ -10,7 +10,7 @@ import java.util.Map;
  * {@code bench/README.md}.
  *
  * <pre>
- * java -jar bench/target/bench.jar [--quick] [--out FILE] [--repo DIR] [--jfr]
+ * java -jar bench/target/bench.jar [--quick] [--out FILE] [--repo DIR] [--jfr] [--kafka-security=on|off]
  * </pre>
  */
 public final class Bench {
@@ -19,7 +19,7 @@ public final class Bench {
 	}
 
 	/** The command line's choices. */
-	private record Options(Settings settings, Path repo, Path out, boolean jfr) {
+	private record Options(Settings settings, Path repo, Path out, boolean jfr, boolean kafkaSecurity) {
 	}
 
 	public static void main(String[] args) throws Exception {
@@ -27,6 +27,7 @@ public final class Bench {
 		Path out = null;
 		Path repo = Path.of("").toAbsolutePath();
 		boolean jfr = false;
+		boolean kafkaSecurity = true;
 		for (int i = 0; i < args.length; i++) {
 			switch (args[i]) {
 				case "--quick" -> settings = Settings.quick();
@@ -34,9 +35,12 @@ public final class Bench {
 				case "--out" -> out = Path.of(args[++i]);
 				case "--repo" -> repo = Path.of(args[++i]).toAbsolutePath();
 				case "--jfr" -> jfr = true;
+				case "--kafka-security=on" -> kafkaSecurity = true;
+				case "--kafka-security=off" -> kafkaSecurity = false;
 				case "--help", "-h" -> {
 					System.out
-						.println("java -jar bench/target/bench.jar [--quick|--full] [--out FILE] [--repo DIR] [--jfr]");
+						.println("java -jar bench/target/bench.jar [--quick|--full] [--out FILE] [--repo DIR] [--jfr]"
+								+ " [--kafka-security=on|off]");
 					return;
 				}
 				default -> {
@@ -48,7 +52,7 @@ public final class Bench {
 		if (out == null) {
 			out = repo.resolve("bench/target/bench-" + settings.mode() + ".json");
 		}
-		run(new Options(settings, repo, out, jfr));
+		run(new Options(settings, repo, out, jfr, kafkaSecurity));
 		System.exit(0);
 	}
 
@@ -60,9 +64,11 @@ public final class Bench {
 		try (Machine machine = new Machine()) {
 			BenchRun.step(started,
 					"starting the pipeline (broker, PostgreSQL, auth server, ingest API, query API; the processor for its phase)");
-			try (BenchStack stack = new BenchStack(
-					PipelineStack.start(options.repo(), settings.partitions(), options.jfr()))) {
+			try (BenchStack stack = new BenchStack(PipelineStack.start(options.repo(), settings.partitions(),
+					options.jfr(), options.kafkaSecurity()))) {
 				BenchRun run = new BenchRun(settings, stack, payloads, report, started);
+				report.note("Kafka security: " + (options.kafkaSecurity()
+						? "on (services log in with SASL/OAUTHBEARER, ACLs)" : "off (plain listener)"));
 				run.step("pipeline up: " + stack.pids());
 				stack.stopProcessor();
 				measure(run);

@@ -22,7 +22,11 @@ import com.exampleco.timesheets.systemtests.harness.PipelineOptions;
  * processes with the launcher module) with benchmark settings: one processor instance
  * (its default concurrency 3, polls of 1,000 records), services on the JVM's normal
  * ergonomics (full JIT, G1) with a 512 MB heap instead of the harness's start-up-friendly
- * C1-only defaults, the broker with a 1 GB heap.
+ * C1-only defaults, the broker with a 1 GB heap. Kafka security (SASL/OAUTHBEARER and
+ * ACLs, the harness's default) on or off, so that a run with and one without report its
+ * cost; either way the bench's own Kafka clients (raw baselines, prefill, the processor
+ * group's offsets) use the broker's unauthenticated loopback listener, as an operator on
+ * the broker's host would, so the baselines stay the same.
  */
 final class PipelineStack implements Stack {
 
@@ -34,7 +38,7 @@ final class PipelineStack implements Stack {
 		this.pipeline = pipeline;
 	}
 
-	static Stack start(Path repo, int partitions, boolean jfr) throws Exception {
+	static Stack start(Path repo, int partitions, boolean jfr, boolean kafkaSecurity) throws Exception {
 		Path target = repo.resolve("bench/target");
 		List<String> jvm = new ArrayList<>(List.of("-Xmx512m"));
 		if (jfr) {
@@ -49,6 +53,7 @@ final class PipelineStack implements Stack {
 			.withKafkaJvmOptions(List.of("-Xmx1g"))
 			// a process, also where Docker exists: its CPU and memory are read from /proc
 			.withBroker(BrokerKind.PROCESS)
+			.withKafkaSecurity(kafkaSecurity)
 			.withProcessors(1)
 			// migrated below from the processor jar's scripts; the processor runs in
 			// its phase only
@@ -88,7 +93,7 @@ final class PipelineStack implements Stack {
 
 	@Override
 	public String bootstrapServers() {
-		return this.pipeline.kafkaBootstrap();
+		return this.pipeline.kafka().unauthenticatedBootstrapServers();
 	}
 
 	@Override

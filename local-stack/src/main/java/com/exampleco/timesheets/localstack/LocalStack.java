@@ -13,8 +13,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 
 import com.exampleco.timesheets.events.entry.EntryFormat;
+import com.exampleco.timesheets.launcher.kafka.BrokerSecurity;
 import com.exampleco.timesheets.launcher.kafka.InProcessKafkaBroker;
+import com.exampleco.timesheets.launcher.kafka.KafkaClientSecurity;
 import com.exampleco.timesheets.launcher.kafka.KraftConfig;
+import com.exampleco.timesheets.launcher.kafka.TimesheetsAcls;
 import com.exampleco.timesheets.launcher.process.JavaProcess;
 import com.exampleco.timesheets.launcher.process.ServiceJars;
 import com.exampleco.timesheets.launcher.process.WebAppArguments;
@@ -27,14 +30,15 @@ import sun.misc.Signal;
 
 /**
  * The whole pipeline on one machine in one command, on embedded defaults, launched with
- * the launcher module: an in-process KRaft broker (its log under {@code data/kafka}),
- * then the auth server, ingest API, processor and query API as child JVMs (the H2 file
- * the processor writes and the query API reads, and the signing key, under the data
- * folder too, so state survives a restart). Once every service is healthy it runs the
- * real uploader job on the samples ({@code --await}), walks approvals, a rejection and a
- * deletion through the APIs ({@link PipelineTour}), prints a summary with {@code curl}
- * lines, and runs until Ctrl-C or SIGTERM (or stops after the summary with
- * {@code --exit-after-summary}), which stops the services first and the broker last.
+ * the launcher module: the auth server, then an in-process KRaft broker secured by it
+ * (SASL/OAUTHBEARER, ACLs created at every start; its log under {@code data/kafka}), then
+ * the ingest API, processor and query API as child JVMs (the H2 file the processor writes
+ * and the query API reads, and the signing key, under the data folder too, so state
+ * survives a restart). Once every service is healthy it runs the real uploader job on the
+ * samples ({@code --await}), walks approvals, a rejection and a deletion through the APIs
+ * ({@link PipelineTour}), prints a summary with {@code curl} lines, and runs until Ctrl-C
+ * or SIGTERM (or stops after the summary with {@code --exit-after-summary}), which stops
+ * the services first and the broker last.
  */
 public final class LocalStack {
 
@@ -54,7 +58,10 @@ public final class LocalStack {
 
 	LocalStack(StackSettings settings) {
 		this.settings = settings;
-		this.jars = new ServiceJars(settings.appsDir(), settings.dataDir().resolve("logs"), CHILD_JVM);
+		// the services fetch their Kafka tokens from the auth server
+		List<String> jvm = new ArrayList<>(CHILD_JVM);
+		jvm.add("-D" + BrokerSecurity.ALLOWED_URLS_PROPERTY + "=" + settings.tokenUri());
+		this.jars = new ServiceJars(settings.appsDir(), settings.dataDir().resolve("logs"), jvm);
 	}
 
 	public static void main(String[] args) throws Exception {
@@ -101,23 +108,22 @@ public final class LocalStack {
 		this.jars.require(ServiceJars.WEB_APP, "build first with ./mvnw -B -DskipTests install");
 		Files.createDirectories(this.settings.dataDir().resolve("h2"));
 		Files.createDirectories(this.settings.dataDir().resolve("auth-server"));
-		logger.info("Starting Kafka (KRaft, in process) on port {}", this.settings.kafkaPort());
-		Path kafka = this.settings.dataDir().resolve("kafka");
-		this.broker = InProcessKafkaBroker.start(new KraftConfig(kafka, kafka.resolve("logs"),
-				this.settings.kafkaPort(), this.settings.kafkaControllerPort(), 6), "local-stack at every start");
-		String bootstrap = this.broker.bootstrapServers();
 		Path keyFile = this.settings.dataDir().resolve("auth-server/signing-key.json").toAbsolutePath();
 		List<String> authArguments = new ArrayList<>(
 				List.of("--timesheets.auth.issuer=" + this.settings.issuer(), "--timesheets.auth.key-file=" + keyFile));
 		// the web app's and the contractor portal's addresses on this stack
 		authArguments.addAll(WebAppArguments.forAuthServer(this.settings.webUrl()));
 		JavaProcess auth = launch("auth-server", this.settings.authPort(), authArguments);
+		// the broker reads the issuer's keys as it starts
+		auth.awaitHealthy(STARTUP);
+		String bootstrap = startKafka();
 		JavaProcess ingest = launch("ingest-api", this.settings.ingestPort(),
 				List.of("--spring.kafka.bootstrap-servers=" + bootstrap,
-						"--timesheets.security.issuer-uri=" + this.settings.issuer()));
+						"--timesheets.security.issuer-uri=" + this.settings.issuer()),
+				ClientCredentials.KAFKA_INGEST);
 		JavaProcess processor = launch("processor", this.settings.processorPort(), List
-			.of("--spring.kafka.bootstrap-servers=" + bootstrap, "--spring.datasource.url=" + this.settings.h2Url()));
-		auth.awaitHealthy(STARTUP);
+			.of("--spring.kafka.bootstrap-servers=" + bootstrap, "--spring.datasource.url=" + this.settings.h2Url()),
+				ClientCredentials.KAFKA_PROCESSOR);
 		ingest.awaitHealthy(STARTUP);
 		JavaProcess query = launch("query-api", this.settings.queryPort(),
 				List.of("--spring.datasource.url=" + this.settings.h2Url(),
@@ -128,6 +134,25 @@ public final class LocalStack {
 		processor.awaitHealthy(STARTUP);
 		query.awaitHealthy(STARTUP);
 		webApp.awaitHealthy(STARTUP);
+	}
+
+	/**
+	 * Starts the broker, secured by the auth server (SASL/OAUTHBEARER on the client port,
+	 * ACLs), and creates the pipeline's ACLs as its super user (idempotent).
+	 * @return the bootstrap servers
+	 */
+	private String startKafka() throws IOException {
+		logger.info("Starting Kafka (KRaft, in process, SASL/OAUTHBEARER) on port {}", this.settings.kafkaPort());
+		Path kafka = this.settings.dataDir().resolve("kafka");
+		BrokerSecurity security = BrokerSecurity.forIssuer(this.settings.issuer(), this.settings.kafkaInternalPort());
+		this.broker = InProcessKafkaBroker.start(new KraftConfig(kafka, kafka.resolve("logs"),
+				this.settings.kafkaPort(), this.settings.kafkaControllerPort(), 6, security),
+				"local-stack at every start");
+		KafkaClientSecurity.allowInThisJvm(this.settings.tokenUri());
+		TimesheetsAcls.defaults()
+			.applyAs(new KafkaClientSecurity(this.settings.tokenUri(), ClientCredentials.KAFKA_ADMIN)
+				.properties(this.broker.bootstrapServers()), Duration.ofMinutes(1));
+		return this.broker.bootstrapServers();
 	}
 
 	/**
@@ -169,7 +194,14 @@ public final class LocalStack {
 	 * afresh.
 	 */
 	private JavaProcess launch(String name, int port, List<String> arguments) throws IOException {
-		JavaProcess child = this.jars.service(name, name, port, arguments);
+		return launch(name, port, arguments, null);
+	}
+
+	/** A service that logs in to Kafka as {@code kafkaClient} (when not null). */
+	private JavaProcess launch(String name, int port, List<String> arguments, ClientCredentials kafkaClient)
+			throws IOException {
+		JavaProcess child = this.jars.service(name, name, port, arguments,
+				(kafkaClient != null) ? new KafkaClientSecurity(this.settings.tokenUri(), kafkaClient) : null);
 		logger.info("Starting {} (log: {})", name, child.log());
 		Files.deleteIfExists(child.log());
 		child.start();

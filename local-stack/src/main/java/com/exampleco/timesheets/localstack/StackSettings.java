@@ -11,6 +11,7 @@ import java.util.Map;
  * <li>{@code --data-dir} ({@code data}): H2 database, signing key, inbox, logs</li>
  * <li>{@code --apps-dir} ({@code local-stack/target/apps}): the applications' jars</li>
  * <li>{@code --kafka-port} (9092), {@code --kafka-controller-port} (9093),
+ * {@code --kafka-internal-port} (9094, the broker's own loopback listener),
  * {@code --auth-port} (9000), {@code --ingest-port} (8081), {@code --query-port} (8082),
  * {@code --processor-port} (8083), {@code --web-port} (8084, the people's web app)</li>
  * <li>{@code --samples-dir} ({@code samples}): files the uploader sends at start</li>
@@ -23,6 +24,8 @@ import java.util.Map;
  * @param samplesDir folder of sample files
  * @param kafkaPort broker port
  * @param kafkaControllerPort KRaft controller port
+ * @param kafkaInternalPort the broker's loopback listener of its own traffic (no
+ * credentials: never exposed)
  * @param authPort auth server port
  * @param ingestPort ingest API port
  * @param queryPort query API port
@@ -30,8 +33,9 @@ import java.util.Map;
  * @param webPort the people's web app port
  * @param exitAfterSummary whether to stop after the summary
  */
-record StackSettings(Path dataDir, Path appsDir, Path samplesDir, int kafkaPort, int kafkaControllerPort, int authPort,
-		int ingestPort, int queryPort, int processorPort, int webPort, boolean exitAfterSummary) {
+record StackSettings(Path dataDir, Path appsDir, Path samplesDir, int kafkaPort, int kafkaControllerPort,
+		int kafkaInternalPort, int authPort, int ingestPort, int queryPort, int processorPort, int webPort,
+		boolean exitAfterSummary) {
 
 	static StackSettings parse(String... args) {
 		Map<String, String> values = new HashMap<>();
@@ -45,8 +49,8 @@ record StackSettings(Path dataDir, Path appsDir, Path samplesDir, int kafkaPort,
 		StackSettings settings = new StackSettings(Path.of(take(values, "data-dir", "data")),
 				Path.of(take(values, "apps-dir", "local-stack/target/apps")),
 				Path.of(take(values, "samples-dir", "samples")), port(values, "kafka-port", 9092),
-				port(values, "kafka-controller-port", 9093), port(values, "auth-port", 9000),
-				port(values, "ingest-port", 8081), port(values, "query-port", 8082),
+				port(values, "kafka-controller-port", 9093), port(values, "kafka-internal-port", 9094),
+				port(values, "auth-port", 9000), port(values, "ingest-port", 8081), port(values, "query-port", 8082),
 				port(values, "processor-port", 8083), port(values, "web-port", 8084),
 				Boolean.parseBoolean(take(values, "exit-after-summary", "false")));
 		if (!values.isEmpty()) {
@@ -84,6 +88,10 @@ record StackSettings(Path dataDir, Path appsDir, Path samplesDir, int kafkaPort,
 	 */
 	String webUrl() {
 		return "http://127.0.0.1:" + this.webPort;
+	}
+
+	String tokenUri() {
+		return issuer() + "/oauth2/token";
 	}
 
 	String h2Url() {

@@ -31,8 +31,8 @@ class LocalStackSmokeTests {
 						System.getProperty("localstack.jar"), "--exit-after-summary", "--data-dir=" + data,
 						"--apps-dir=" + System.getProperty("localstack.apps"),
 						"--samples-dir=" + System.getProperty("localstack.samples")));
-		List<String> names = List.of("kafka-port", "kafka-controller-port", "auth-port", "ingest-port", "query-port",
-				"processor-port", "web-port");
+		List<String> names = List.of("kafka-port", "kafka-controller-port", "kafka-internal-port", "auth-port",
+				"ingest-port", "query-port", "processor-port", "web-port");
 		// distinct ports below the ephemeral range (launcher's FreePorts never hands one
 		// out twice)
 		List<Integer> ports = names.stream().map((name) -> FreePorts.next()).toList();

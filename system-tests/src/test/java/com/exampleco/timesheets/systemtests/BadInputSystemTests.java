@@ -155,7 +155,7 @@ class BadInputSystemTests {
 		assertThat(corpus).hasSizeGreaterThanOrEqualTo(30);
 		List<String> wrong = new ArrayList<>();
 		for (Case c : corpus) {
-			long offsets = Topic.endOffsets(this.pipeline.kafkaBootstrap(), Topic.EVENTS);
+			long offsets = Topic.endOffsets(this.pipeline.kafkaOperator(), Topic.EVENTS);
 			long rows = rows();
 			var request = Http.request(this.pipeline.ingestUrl() + c.path(), token);
 			if (c.contentType() != null) {
@@ -167,7 +167,7 @@ class BadInputSystemTests {
 							: java.net.http.HttpRequest.BodyPublishers.noBody());
 			Http.Answer answer = Http.send(request);
 			Figures.badInputsTried.incrementAndGet();
-			boolean unchanged = Topic.endOffsets(this.pipeline.kafkaBootstrap(), Topic.EVENTS) == offsets
+			boolean unchanged = Topic.endOffsets(this.pipeline.kafkaOperator(), Topic.EVENTS) == offsets
 					&& rows() == rows;
 			if (c.expected().contains(answer.status()) && answer.isProblem() && unchanged) {
 				Figures.badInputsAnswered.incrementAndGet();

@@ -42,7 +42,7 @@ class BrokerOutageSystemTests {
 
 	@Test
 	void uploadSurvivesBrokerOutageWith503RetryAfterAndNothingLostOrPartial() throws Exception {
-		String bootstrap = this.pipeline.kafkaBootstrap();
+		Map<String, Object> bootstrap = this.pipeline.kafkaOperator();
 		long dltBefore = Topic.endOffsets(bootstrap, Topic.DLT);
 		Path inbox = this.pipeline.logDirectory().resolveSibling("inbox-broker");
 		List<String> ids = Entries.writeCsv(inbox.resolve("broker.csv"), PREFIX, 0, ENTRIES);

@@ -8,7 +8,6 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.common.TopicPartition;
@@ -25,8 +24,8 @@ final class ConsumerGroup {
 	 * Partitions of the events topic by instance ({@code processor-1}, …: the client id
 	 * the harness gives each instance, without Spring Kafka's per-consumer suffix).
 	 */
-	static Map<String, Set<Integer>> partitionsByInstance(String bootstrap) throws Exception {
-		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+	static Map<String, Set<Integer>> partitionsByInstance(Map<String, Object> client) throws Exception {
+		try (Admin admin = Admin.create(client)) {
 			ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(GROUP))
 				.all()
 				.get(30, TimeUnit.SECONDS)

@@ -37,7 +37,7 @@ class DatabaseOutageSystemTests {
 		assumeThat(this.pipeline.postgres().canStop())
 			.as("PostgreSQL is an external server (TIMESHEETS_TEST_JDBC_URL): it cannot be stopped")
 			.isTrue();
-		String bootstrap = this.pipeline.kafkaBootstrap();
+		Map<String, Object> bootstrap = this.pipeline.kafkaOperator();
 		long dltBefore = Topic.endOffsets(bootstrap, Topic.DLT);
 		Path inbox = this.pipeline.logDirectory().resolveSibling("inbox-database");
 		List<String> ids = Entries.writeCsv(inbox.resolve("database.csv"), PREFIX, 0, ENTRIES);

@@ -62,6 +62,9 @@ final class Figures {
 	static final AtomicInteger unknownKidRequests = new AtomicInteger();
 
 	static final AtomicInteger jwksFetchesDuringFlood = new AtomicInteger(-1);
+	static final AtomicInteger kafkaClientsTried = new AtomicInteger();
+
+	static final AtomicInteger kafkaClientsRefused = new AtomicInteger();
 
 	private Figures() {
 	}
@@ -92,6 +95,7 @@ final class Figures {
 		row(out, "keys rotated", keysRotated.get());
 		row(out, "JWKS fetches during the unknown-kid flood",
 				jwksFetchesDuringFlood.get() + " / " + unknownKidRequests.get() + " req");
+		row(out, "unauthorised Kafka clients refused", kafkaClientsRefused.get() + "/" + kafkaClientsTried.get());
 		out.append("+------------------------------------------------+-----------+\n");
 		out.append("(-1: not measured, the final check did not run)\n");
 		return out.toString();

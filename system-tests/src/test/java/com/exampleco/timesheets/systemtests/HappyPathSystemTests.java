@@ -73,7 +73,7 @@ class HappyPathSystemTests {
 		assertThat(this.ledger.doubled(PREFIX)).isZero();
 
 		Set<UUID> timesheetIds = ids.stream().map(Entries::timesheetId).collect(Collectors.toSet());
-		List<ConsumerRecord<String, byte[]>> records = Topic.recordsOf(this.pipeline.kafkaBootstrap(), timesheetIds);
+		List<ConsumerRecord<String, byte[]>> records = Topic.recordsOf(this.pipeline.kafkaOperator(), timesheetIds);
 		assertThat(records).hasSize(ENTRIES);
 		assertThat(records.stream().map((r) -> Topic.header(r, "ce_id")).distinct()).hasSize(ENTRIES);
 

@@ -84,10 +84,10 @@ class HostilePayloadSystemTests {
 						"note"));
 		List<String> wrong = new ArrayList<>();
 		for (Probe probe : probes) {
-			long offsets = Topic.endOffsets(this.pipeline.kafkaBootstrap(), Topic.EVENTS);
+			long offsets = Topic.endOffsets(this.pipeline.kafkaOperator(), Topic.EVENTS);
 			Http.Answer answer = Http.post(probe.url(), probe.token(), probe.contentType(), probe.body());
 			Figures.hostilePayloadsTried.incrementAndGet();
-			boolean unchanged = Topic.endOffsets(this.pipeline.kafkaBootstrap(), Topic.EVENTS) == offsets;
+			boolean unchanged = Topic.endOffsets(this.pipeline.kafkaOperator(), Topic.EVENTS) == offsets;
 			if (answer.status() == 422 && answer.isProblem() && answer.body().contains(probe.field()) && unchanged) {
 				Figures.hostilePayloadsRefused.incrementAndGet();
 			}
@@ -102,7 +102,7 @@ class HostilePayloadSystemTests {
 	@Test
 	@Order(2)
 	void aHostileEventOnTheTopicIsDeadLetteredAndItsPartitionMovesOn() throws Exception {
-		String bootstrap = this.pipeline.kafkaBootstrap();
+		Map<String, Object> bootstrap = this.pipeline.kafkaOperator();
 		UUID target = Entries.timesheetId(PREFIX + "target");
 		int dltBefore = TopicReader.readCommitted(bootstrap, Topic.DLT).size();
 		String approved = "{\"type\":\"TimesheetApproved\",\"eventId\":\"" + UUID.randomUUID() + "\",\"timesheetId\":\""
@@ -112,8 +112,7 @@ class HostilePayloadSystemTests {
 		byte[] hostile = approved.getBytes(StandardCharsets.UTF_8);
 		int partition;
 		List<String> later = new ArrayList<>();
-		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
-				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all"),
+		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(withAcksAll(bootstrap),
 				new StringSerializer(), new ByteArraySerializer())) {
 			partition = producer.send(new ProducerRecord<>(Topic.EVENTS, target.toString(), hostile)).get().partition();
 			int partitions = producer.partitionsFor(Topic.EVENTS).size();
@@ -174,6 +173,13 @@ class HostilePayloadSystemTests {
 	private static String entry(String externalId, String employee, String note) {
 		return "{\"externalId\":\"" + externalId + "\",\"employeeId\":\"" + employee
 				+ "\",\"projectCode\":\"HP\",\"workDate\":\"2026-03-02\",\"hours\":1.5,\"note\":\"" + note + "\"}";
+	}
+
+	/** The operator's producer settings ({@code acks=all}): it may write any topic. */
+	private static Map<String, Object> withAcksAll(Map<String, Object> operator) {
+		Map<String, Object> config = new java.util.HashMap<>(operator);
+		config.put(ProducerConfig.ACKS_CONFIG, "all");
+		return config;
 	}
 
 }

@@ -122,7 +122,7 @@ class IssuerFaultSystemTests {
 		assertThat(this.ledger.doubled(PREFIX)).isZero();
 		// nothing sent twice: each entry of the file once on the topic
 		Set<UUID> keys = ids.stream().map(Entries::timesheetId).collect(Collectors.toSet());
-		assertThat(Topic.recordsOf(this.pipeline.kafkaBootstrap(), keys)).hasSize(ENTRIES);
+		assertThat(Topic.recordsOf(this.pipeline.kafkaOperator(), keys)).hasSize(ENTRIES);
 		Figures.faultsSurvived.incrementAndGet();
 	}
 

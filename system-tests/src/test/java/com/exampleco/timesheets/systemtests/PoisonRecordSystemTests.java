@@ -38,14 +38,13 @@ class PoisonRecordSystemTests {
 
 	@Test
 	void poisonRecordGoesToTheDeadLetterTopicAndEverythingAfterItIsApplied() throws Exception {
-		String bootstrap = this.pipeline.kafkaBootstrap();
+		Map<String, Object> bootstrap = this.pipeline.kafkaOperator();
 		int dltBefore = TopicReader.readCommitted(bootstrap, Topic.DLT).size();
 		// same key as the first entry of the batch below: same partition, before it
 		UUID key = Entries.timesheetId(Entries.externalId(PREFIX, 0));
 		byte[] poison = "{\"eventType\":\"TimesheetSubmitted\",\"this is\": not json".getBytes(StandardCharsets.UTF_8);
 		RecordMetadata written;
-		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
-				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all"),
+		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(withAcksAll(bootstrap),
 				new StringSerializer(), new ByteArraySerializer())) {
 			written = producer.send(new ProducerRecord<>(Topic.EVENTS, key.toString(), poison)).get();
 		}
@@ -81,6 +80,13 @@ class PoisonRecordSystemTests {
 			.anyMatch((name) -> name.startsWith("kafka_dlt-exception"))
 			.contains("kafka_dlt-original-offset");
 		Figures.faultsSurvived.incrementAndGet();
+	}
+
+	/** The operator's producer settings ({@code acks=all}): it may write any topic. */
+	private static Map<String, Object> withAcksAll(Map<String, Object> operator) {
+		Map<String, Object> config = new java.util.HashMap<>(operator);
+		config.put(ProducerConfig.ACKS_CONFIG, "all");
+		return config;
 	}
 
 }

@@ -38,7 +38,7 @@ class ProcessorCrashSystemTests {
 	@Test
 	void killedProcessorLosesAndDoublesNothingAndTheOtherTakesOverItsPartitions() throws Exception {
 		await().atMost(Duration.ofMinutes(1))
-			.untilAsserted(() -> assertThat(ConsumerGroup.partitionsByInstance(this.pipeline.kafkaBootstrap()))
+			.untilAsserted(() -> assertThat(ConsumerGroup.partitionsByInstance(this.pipeline.kafkaOperator()))
 				.containsOnlyKeys("processor-1", "processor-2"));
 		String token = this.pipeline.accessToken(Pipeline.UPLOADER);
 		List<String> acknowledged = new ArrayList<>();
@@ -62,7 +62,7 @@ class ProcessorCrashSystemTests {
 
 		// the survivor owns every partition once the dead member's session expired
 		await().atMost(Duration.ofMinutes(2))
-			.untilAsserted(() -> assertThat(ConsumerGroup.partitionsByInstance(this.pipeline.kafkaBootstrap()))
+			.untilAsserted(() -> assertThat(ConsumerGroup.partitionsByInstance(this.pipeline.kafkaOperator()))
 				.isEqualTo(Map.of("processor-2", Set.of(0, 1, 2, 3, 4, 5))));
 		await().atMost(Duration.ofMinutes(3))
 			.untilAsserted(() -> assertThat(this.ledger.timesheets(PREFIX)).isEqualTo(total));
@@ -71,7 +71,7 @@ class ProcessorCrashSystemTests {
 		assertThat(this.ledger.externalIds(PREFIX)).containsExactlyInAnyOrderElementsOf(acknowledged);
 
 		Set<UUID> keys = acknowledged.stream().map(Entries::timesheetId).collect(Collectors.toSet());
-		List<ConsumerRecord<String, byte[]>> records = Topic.recordsOf(this.pipeline.kafkaBootstrap(), keys);
+		List<ConsumerRecord<String, byte[]>> records = Topic.recordsOf(this.pipeline.kafkaOperator(), keys);
 		assertThat(records.stream().map((r) -> Topic.header(r, "ce_id")).distinct()).hasSize(total);
 		// a batch the dead instance had applied but not committed is delivered again:
 		// every such event is recorded as DUPLICATE, never applied twice (checked above)
@@ -80,7 +80,7 @@ class ProcessorCrashSystemTests {
 
 		this.pipeline.processor(0).restart(Duration.ofMinutes(3));
 		await().atMost(Duration.ofMinutes(2))
-			.untilAsserted(() -> assertThat(ConsumerGroup.partitionsByInstance(this.pipeline.kafkaBootstrap()))
+			.untilAsserted(() -> assertThat(ConsumerGroup.partitionsByInstance(this.pipeline.kafkaOperator()))
 				.containsOnlyKeys("processor-1", "processor-2"));
 		Figures.faultsSurvived.incrementAndGet();
 	}

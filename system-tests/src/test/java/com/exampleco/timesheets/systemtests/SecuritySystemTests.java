@@ -183,7 +183,7 @@ class SecuritySystemTests {
 	@Test
 	@Order(2)
 	void everyScopeIsDeniedWhereItDoesNotBelong() {
-		long offsets = Topic.endOffsets(pipeline.kafkaBootstrap(), Topic.EVENTS);
+		long offsets = Topic.endOffsets(pipeline.kafkaOperator(), Topic.EVENTS);
 		String unknown = UUID.randomUUID().toString();
 		// route -> (scopes that open it, its answer when open; none of them publishes)
 		record Route(String name, List<String> scopes, int open, Function<String, Http.Answer> call) {
@@ -246,7 +246,7 @@ class SecuritySystemTests {
 			}
 		}
 		assertThat(wrong).isEmpty();
-		assertThat(Topic.endOffsets(pipeline.kafkaBootstrap(), Topic.EVENTS)).as("no probe published anything")
+		assertThat(Topic.endOffsets(pipeline.kafkaOperator(), Topic.EVENTS)).as("no probe published anything")
 			.isEqualTo(offsets);
 	}
 
@@ -325,7 +325,7 @@ class SecuritySystemTests {
 	@Test
 	@Order(5)
 	void oversizedHeadersAndBodiesAreAnswered4xxNever500() {
-		long offsets = Topic.endOffsets(pipeline.kafkaBootstrap(), Topic.EVENTS);
+		long offsets = Topic.endOffsets(pipeline.kafkaOperator(), Topic.EVENTS);
 		String token = pipeline.accessToken(Pipeline.ADMIN);
 		List<String> wrong = new ArrayList<>();
 		for (String url : List.of(pipeline.ingestUrl() + "/timesheet-batches", pipeline.queryUrl() + "/timesheets")) {
@@ -366,7 +366,7 @@ class SecuritySystemTests {
 			wrong.add("11 MB body -> " + tooLarge);
 		}
 		assertThat(wrong).isEmpty();
-		assertThat(Topic.endOffsets(pipeline.kafkaBootstrap(), Topic.EVENTS)).isEqualTo(offsets);
+		assertThat(Topic.endOffsets(pipeline.kafkaOperator(), Topic.EVENTS)).isEqualTo(offsets);
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package com.exampleco.timesheets.systemtests;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -9,7 +10,11 @@ import com.exampleco.timesheets.testsupport.kafka.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 
-/** What is committed on a topic, read as an analyst would ({@code read_committed}). */
+/**
+ * What is committed on a topic, read as an analyst would ({@code read_committed}), by a
+ * client the caller configures (the pipeline's operator,
+ * {@code Pipeline.kafkaOperator()}: the analyst may not read the dead-letter topic).
+ */
 final class Topic {
 
 	static final String EVENTS = "timesheet-events";
@@ -20,8 +25,8 @@ final class Topic {
 	}
 
 	/** Committed records whose key is one of the given timesheet ids. */
-	static List<ConsumerRecord<String, byte[]>> recordsOf(String bootstrap, Set<UUID> timesheetIds) {
-		return TopicReader.readCommitted(bootstrap, EVENTS)
+	static List<ConsumerRecord<String, byte[]>> recordsOf(Map<String, Object> client, Set<UUID> timesheetIds) {
+		return TopicReader.readCommitted(client, EVENTS)
 			.stream()
 			.filter((record) -> record.key() != null && timesheetIds.contains(UUID.fromString(record.key())))
 			.toList();
@@ -36,8 +41,8 @@ final class Topic {
 	 * The sum of a topic's end offsets (the last stable offsets): unchanged means nothing
 	 * was written, not even an aborted transaction's records or markers.
 	 */
-	static long endOffsets(String bootstrap, String topic) {
-		return TopicReader.endOffsetSum(bootstrap, topic);
+	static long endOffsets(Map<String, Object> client, String topic) {
+		return TopicReader.endOffsetSum(client, topic);
 	}
 
 }

@@ -9,7 +9,9 @@ import org.apache.kafka.common.utils.Time;
 /**
  * The {@link KraftConfig} broker running in this JVM (local-stack's broker): its log
  * folder formatted on first use and kept, so topics and consumer offsets survive a
- * restart of the caller.
+ * restart of the caller. When secured, the issuer must answer before {@link #start}: the
+ * broker reads its JWKS while starting, and this JVM is allowed to fetch that URL
+ * ({@link BrokerSecurity#ALLOWED_URLS_PROPERTY}).
  */
 public final class InProcessKafkaBroker implements AutoCloseable {
 
@@ -30,6 +32,10 @@ public final class InProcessKafkaBroker implements AutoCloseable {
 	 * @throws IOException when the folder cannot be written or formatting fails
 	 */
 	public static InProcessKafkaBroker start(KraftConfig config, String writer) throws IOException {
+		if (config.security() != null) {
+			// the broker fetches the issuer's JWKS from this JVM
+			KafkaClientSecurity.allowInThisJvm(config.security().jwksUrl());
+		}
 		config.prepare(writer);
 		KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(config.serverProperties(), false),
 				Time.SYSTEM);

@@ -25,6 +25,17 @@ public interface KafkaBroker {
 	String bootstrapServers();
 
 	/**
+	 * Where the broker answers on this host without credentials: a secured
+	 * {@link ProcessKafkaBroker}'s loopback internal listener (its anonymous principal is
+	 * a super user), else {@link #bootstrapServers()}. For the launcher's own checks and
+	 * an operator's tools on the same host, never for the pipeline's clients.
+	 * @return {@code host:port}
+	 */
+	default String unauthenticatedBootstrapServers() {
+		return bootstrapServers();
+	}
+
+	/**
 	 * Starts the broker the first time without waiting; {@link #awaitReady(Duration)}
 	 * waits.
 	 */

@@ -15,9 +15,10 @@ import org.apache.kafka.common.Uuid;
 /**
  * The one configuration of the pipeline's single-node Kafka 4 cluster (KRaft, combined
  * broker and controller, node 1, on 127.0.0.1), whether it runs in process
- * ({@link InProcessKafkaBroker}) or as a child JVM ({@link ProcessKafkaBroker}): plain
- * listeners, replication factor 1 for the internal topics, six partitions for the group
- * and transaction state topics, no initial rebalance delay.
+ * ({@link InProcessKafkaBroker}) or as a child JVM ({@link ProcessKafkaBroker}): a
+ * secured client listener ({@link BrokerSecurity}: SASL/OAUTHBEARER, ACLs) or, without
+ * security, plain listeners; replication factor 1 for the internal topics, six partitions
+ * for the group and transaction state topics, no initial rebalance delay.
  *
  * @param directory the broker's folder: {@code server.properties} is written there
  * @param logDirectory where the broker keeps its log ({@code log.dirs}); formatted on
@@ -25,8 +26,23 @@ import org.apache.kafka.common.Uuid;
  * @param port the client port
  * @param controllerPort the KRaft controller port
  * @param partitions {@code num.partitions}, the partitions of auto-created topics
+ * @param security how clients are authenticated and authorized; null for a plain listener
+ * that lets anybody do anything (the services' own tests, a measurement without security)
  */
-public record KraftConfig(Path directory, Path logDirectory, int port, int controllerPort, int partitions) {
+public record KraftConfig(Path directory, Path logDirectory, int port, int controllerPort, int partitions,
+		BrokerSecurity security) {
+
+	/**
+	 * A broker without security (plain listener, no authorizer).
+	 * @param directory the broker's folder
+	 * @param logDirectory its log folder
+	 * @param port the client port
+	 * @param controllerPort the KRaft controller port
+	 * @param partitions partitions of auto-created topics
+	 */
+	public KraftConfig(Path directory, Path logDirectory, int port, int controllerPort, int partitions) {
+		this(directory, logDirectory, port, controllerPort, partitions, null);
+	}
 
 	/**
 	 * The broker's address for clients.
@@ -34,6 +50,16 @@ public record KraftConfig(Path directory, Path logDirectory, int port, int contr
 	 */
 	public String bootstrapServers() {
 		return "127.0.0.1:" + this.port;
+	}
+
+	/**
+	 * The address of the listener on which the broker answers without credentials: the
+	 * loopback internal listener when secured, else the client listener. Only for
+	 * readiness checks on the same host.
+	 * @return {@code 127.0.0.1:<port>}
+	 */
+	public String unauthenticatedBootstrapServers() {
+		return "127.0.0.1:" + ((this.security != null) ? this.security.internalPort() : this.port);
 	}
 
 	/**
@@ -45,12 +71,24 @@ public record KraftConfig(Path directory, Path logDirectory, int port, int contr
 		properties.put("process.roles", "broker,controller");
 		properties.put("node.id", "1");
 		properties.put("controller.quorum.bootstrap.servers", "127.0.0.1:" + this.controllerPort);
-		properties.put("listeners",
-				"PLAINTEXT://127.0.0.1:" + this.port + ",CONTROLLER://127.0.0.1:" + this.controllerPort);
-		properties.put("advertised.listeners", "PLAINTEXT://" + bootstrapServers());
 		properties.put("controller.listener.names", "CONTROLLER");
-		properties.put("inter.broker.listener.name", "PLAINTEXT");
-		properties.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+		if (this.security == null) {
+			properties.put("listeners",
+					"PLAINTEXT://127.0.0.1:" + this.port + ",CONTROLLER://127.0.0.1:" + this.controllerPort);
+			properties.put("advertised.listeners", "PLAINTEXT://" + bootstrapServers());
+			properties.put("inter.broker.listener.name", "PLAINTEXT");
+			properties.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+		}
+		else {
+			String client = BrokerSecurity.LISTENER + "://" + bootstrapServers();
+			String internal = BrokerSecurity.INTERNAL_LISTENER + "://127.0.0.1:" + this.security.internalPort();
+			properties.put("listeners", client + "," + internal + ",CONTROLLER://127.0.0.1:" + this.controllerPort);
+			properties.put("advertised.listeners", client + "," + internal);
+			properties.put("inter.broker.listener.name", BrokerSecurity.INTERNAL_LISTENER);
+			properties.put("listener.security.protocol.map", BrokerSecurity.LISTENER + ":" + BrokerSecurity.LISTENER
+					+ "," + BrokerSecurity.INTERNAL_LISTENER + ":PLAINTEXT,CONTROLLER:PLAINTEXT");
+			this.security.addTo(properties);
+		}
 		properties.put("log.dirs", this.logDirectory.toAbsolutePath().toString());
 		properties.put("num.partitions", Integer.toString(this.partitions));
 		properties.put("offsets.topic.replication.factor", "1");

@@ -30,6 +30,8 @@ public final class ProcessKafkaBroker implements KafkaBroker {
 			  </appender>
 			  <logger name="kafka.server.KafkaRaftServer" level="INFO"/>
 			  <logger name="kafka.server.BrokerServer" level="INFO"/>
+			  <!-- refusals of the authorizer ("Principal = User:… is Denied …") -->
+			  <logger name="kafka.authorizer.logger" level="INFO"/>
 			  <root level="WARN"><appender-ref ref="OUT"/></root>
 			</configuration>
 			""";
@@ -57,13 +59,33 @@ public final class ProcessKafkaBroker implements KafkaBroker {
 	 */
 	public static ProcessKafkaBroker create(Path directory, String classpath, List<String> jvmOptions, int partitions,
 			Path logDirectory) {
+		return create(directory, classpath, jvmOptions, partitions, logDirectory, null);
+	}
+
+	/**
+	 * Prepares a broker like {@link #create(Path, String, List, int, Path)}, secured
+	 * (SASL/OAUTHBEARER and ACLs) when {@code security} is given; its JVM is then allowed
+	 * to fetch the issuer's JWKS. The issuer must answer before {@link #launch()}.
+	 * @param directory the broker's folder
+	 * @param classpath the broker JVM's class path
+	 * @param jvmOptions the broker JVM's options
+	 * @param partitions partitions of auto-created topics
+	 * @param logDirectory where {@code kafka.log} goes
+	 * @param security the broker's security, or null for a plain listener
+	 * @return the broker, not started
+	 */
+	public static ProcessKafkaBroker create(Path directory, String classpath, List<String> jvmOptions, int partitions,
+			Path logDirectory, BrokerSecurity security) {
 		KraftConfig config = new KraftConfig(directory, directory.resolve("data").toAbsolutePath(), FreePorts.next(),
-				FreePorts.next(), partitions);
+				FreePorts.next(), partitions, security);
 		try {
 			Path properties = config.prepare("the launcher (a broker process)");
 			Path logback = directory.resolve("logback.xml").toAbsolutePath();
 			Files.writeString(logback, LOGBACK, StandardCharsets.UTF_8);
 			List<String> command = JavaProcess.javaCommand(jvmOptions);
+			if (security != null) {
+				command.add(security.allowedUrlsOption());
+			}
 			command.addAll(List.of("-Dlogback.configurationFile=" + logback, "-cp", classpath, "kafka.Kafka",
 					properties.toString()));
 			JavaProcess process = new JavaProcess("kafka", command, Map.of(), logDirectory.resolve("kafka.log"), null);
@@ -85,6 +107,11 @@ public final class ProcessKafkaBroker implements KafkaBroker {
 	@Override
 	public String bootstrapServers() {
 		return this.config.bootstrapServers();
+	}
+
+	@Override
+	public String unauthenticatedBootstrapServers() {
+		return this.config.unauthenticatedBootstrapServers();
 	}
 
 	@Override
@@ -129,7 +156,8 @@ public final class ProcessKafkaBroker implements KafkaBroker {
 
 	@Override
 	public void awaitReady(Duration timeout) {
-		this.process.awaitCondition(timeout, () -> KafkaBroker.answers(bootstrapServers()), "ready");
+		// the listener that needs no credentials (the loopback internal one when secured)
+		this.process.awaitCondition(timeout, () -> KafkaBroker.answers(unauthenticatedBootstrapServers()), "ready");
 	}
 
 	@Override

@@ -3,8 +3,11 @@ package com.exampleco.timesheets.launcher.process;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+
+import com.exampleco.timesheets.launcher.kafka.KafkaClientSecurity;
 
 /**
  * The pipeline's executable jars in one folder ({@code auth-server.jar},
@@ -74,11 +77,46 @@ public record ServiceJars(Path appsDirectory, Path logDirectory, List<String> jv
 	 * @return the process
 	 */
 	public JavaProcess service(String name, String app, int port, List<String> arguments) {
+		return service(name, app, port, arguments, Map.of());
+	}
+
+	/**
+	 * A web service like {@link #service(String, String, int, List)} with extra
+	 * environment variables (secrets, which stay off the command line).
+	 * @param name the process name
+	 * @param app the application
+	 * @param port its {@code server.port}
+	 * @param arguments further {@code --name=value} arguments
+	 * @param environment extra environment variables
+	 * @return the process
+	 */
+	public JavaProcess service(String name, String app, int port, List<String> arguments,
+			Map<String, String> environment) {
 		List<String> command = command(app);
 		command.add("--server.port=" + port);
 		command.addAll(arguments);
-		return new JavaProcess(name, command, Map.of(), log(name),
+		return new JavaProcess(name, command, environment, log(name),
 				URI.create("http://127.0.0.1:" + port + "/actuator/health"));
+	}
+
+	/**
+	 * A web service that is a Kafka client, logging in as {@code kafka} when given
+	 * ({@link KafkaClientSecurity#serviceArguments()} after {@code arguments}, its secret
+	 * in the environment).
+	 * @param name the process name
+	 * @param app the application
+	 * @param port its {@code server.port}
+	 * @param arguments further {@code --name=value} arguments
+	 * @param kafka the Kafka client's login, or null for none (an unsecured broker)
+	 * @return the process
+	 */
+	public JavaProcess service(String name, String app, int port, List<String> arguments, KafkaClientSecurity kafka) {
+		if (kafka == null) {
+			return service(name, app, port, arguments);
+		}
+		List<String> all = new ArrayList<>(arguments);
+		all.addAll(kafka.serviceArguments());
+		return service(name, app, port, all, kafka.serviceEnvironment());
 	}
 
 	/**

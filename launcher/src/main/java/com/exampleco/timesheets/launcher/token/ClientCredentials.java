@@ -23,6 +23,25 @@ public record ClientCredentials(String id, String secret) {
 	/** An employee ({@code read:timesheets}, employee E1001: own timesheets only). */
 	public static final ClientCredentials EMPLOYEE_E1001 = new ClientCredentials("employee-e1001", "employee-secret");
 
+	/** The ingest API's Kafka client (principal {@code User:kafka-ingest-api}). */
+	public static final ClientCredentials KAFKA_INGEST = new ClientCredentials("kafka-ingest-api",
+			"kafka-ingest-api-secret");
+
+	/** The processor's Kafka client (principal {@code User:kafka-processor}). */
+	public static final ClientCredentials KAFKA_PROCESSOR = new ClientCredentials("kafka-processor",
+			"kafka-processor-secret");
+
+	/** The demo analyst's Kafka client (principal {@code User:kafka-analyst}). */
+	public static final ClientCredentials KAFKA_ANALYST = new ClientCredentials("kafka-analyst",
+			"kafka-analyst-secret");
+
+	/** The broker's super user (principal {@code User:kafka-admin}): creates the ACLs. */
+	public static final ClientCredentials KAFKA_ADMIN = new ClientCredentials("kafka-admin", "kafka-admin-secret");
+
+	/** Switches clients on and off at the auth server ({@code admin:clients}). */
+	public static final ClientCredentials CLIENT_ADMIN = new ClientCredentials("timesheets-client-admin",
+			"client-admin-secret");
+
 	@Override
 	public String toString() {
 		// never the secret in logs or messages

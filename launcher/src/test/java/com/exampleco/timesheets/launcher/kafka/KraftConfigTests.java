@@ -3,6 +3,7 @@ package com.exampleco.timesheets.launcher.kafka;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,44 @@ class KraftConfigTests {
 			.containsEntry("transaction.state.log.replication.factor", "1")
 			.containsEntry("transaction.state.log.min.isr", "1")
 			.containsEntry("group.initial.rebalance.delay.ms", "0");
+	}
+
+	@Test
+	void securedBrokerTakesOnlyOAuthBearerOnItsClientListenerAndDeniesByDefault(@TempDir Path directory) {
+		BrokerSecurity security = BrokerSecurity.forIssuer("http://127.0.0.1:9000", 29094)
+			.withReauthentication(Duration.ofSeconds(10));
+		KraftConfig config = new KraftConfig(directory, directory.resolve("data"), 29092, 29093, 4, security);
+
+		assertThat(config.serverProperties())
+			.containsEntry("listeners",
+					"SASL_PLAINTEXT://127.0.0.1:29092,INTERNAL://127.0.0.1:29094,CONTROLLER://127.0.0.1:29093")
+			.containsEntry("advertised.listeners", "SASL_PLAINTEXT://127.0.0.1:29092,INTERNAL://127.0.0.1:29094")
+			.containsEntry("listener.security.protocol.map",
+					"SASL_PLAINTEXT:SASL_PLAINTEXT,INTERNAL:PLAINTEXT,CONTROLLER:PLAINTEXT")
+			.containsEntry("inter.broker.listener.name", "INTERNAL")
+			.containsEntry("sasl.enabled.mechanisms", "OAUTHBEARER")
+			.containsEntry("listener.name.sasl_plaintext.oauthbearer.sasl.server.callback.handler.class",
+					"org.apache.kafka.common.security.oauthbearer.OAuthBearerValidatorCallbackHandler")
+			.containsEntry("sasl.oauthbearer.jwks.endpoint.url", "http://127.0.0.1:9000/oauth2/jwks")
+			.containsEntry("sasl.oauthbearer.expected.issuer", "http://127.0.0.1:9000")
+			.containsEntry("sasl.oauthbearer.expected.audience", "timesheets-kafka")
+			.containsEntry("sasl.oauthbearer.sub.claim.name", "sub")
+			.containsEntry("connections.max.reauth.ms", "10000")
+			.containsEntry("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer")
+			.containsEntry("allow.everyone.if.no.acl.found", "false")
+			.containsEntry("super.users", "User:kafka-admin;User:ANONYMOUS");
+		assertThat(config.bootstrapServers()).isEqualTo("127.0.0.1:29092");
+		assertThat(config.unauthenticatedBootstrapServers()).isEqualTo("127.0.0.1:29094");
+		assertThat(security.allowedUrlsOption())
+			.isEqualTo("-Dorg.apache.kafka.sasl.oauthbearer.allowed.urls=http://127.0.0.1:9000/oauth2/jwks");
+	}
+
+	@Test
+	void plainBrokerHasNoAuthorizer(@TempDir Path directory) {
+		KraftConfig config = new KraftConfig(directory, directory.resolve("data"), 29092, 29093, 4);
+
+		assertThat(config.serverProperties()).doesNotContainKeys("authorizer.class.name", "sasl.enabled.mechanisms");
+		assertThat(config.unauthenticatedBootstrapServers()).isEqualTo("127.0.0.1:29092");
 	}
 
 	@Test

@@ -55,6 +55,23 @@ class KafkaPropertyMappingTests {
 		assertThat(environment.getProperty("spring.kafka.consumer.max-poll-records")).isEqualTo("300");
 	}
 
+	@Test
+	void kafkaClientsLogInWithTheConfiguredClientCredentials() throws IOException {
+		// as the launcher starts it: the secret from the environment, the rest as
+		// arguments
+		StandardEnvironment environment = environment(
+				new SystemEnvironmentPropertySource("env", Map.of("TIMESHEETS_KAFKA_OAUTH_CLIENT_SECRET", "p-secret",
+						"TIMESHEETS_KAFKA_OAUTH_TOKEN_ENDPOINT", "http://issuer.test/oauth2/token")));
+		assertThat(environment.getProperty("spring.kafka.properties.sasl.mechanism")).isEqualTo("OAUTHBEARER");
+		assertThat(environment.getProperty("spring.kafka.properties.sasl.oauthbearer.token.endpoint.url"))
+			.isEqualTo("http://issuer.test/oauth2/token");
+		assertThat(environment.getProperty("spring.kafka.properties.sasl.jaas.config"))
+			.isEqualTo("org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required"
+					+ " clientId=\"kafka-processor\" clientSecret=\"p-secret\" ;");
+		// off unless asked for: the protocol stays Kafka's default (PLAINTEXT)
+		assertThat(environment.getProperty("spring.kafka.security.protocol")).isNull();
+	}
+
 	private static StandardEnvironment environment(Map<String, Object> set) throws IOException {
 		return environment(new MapPropertySource("set", set));
 	}

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.exampleco.timesheets.launcher.kafka.KafkaBroker;
@@ -52,6 +53,13 @@ public final class Pipeline implements AutoCloseable {
 
 	/** An employee ({@code read:timesheets}, employee E1001: own timesheets only). */
 	public static final ClientCredentials EMPLOYEE_E1001 = ClientCredentials.EMPLOYEE_E1001;
+
+	/**
+	 * A Kafka client registered by the harness with 20-second tokens (audience
+	 * {@code timesheets-kafka}) and no ACLs: a test grants what it needs.
+	 */
+	public static final ClientCredentials KAFKA_SHORT_LIVED = new ClientCredentials("kafka-short-lived",
+			"kafka-short-lived-secret");
 
 	private static final AtomicInteger instances = new AtomicInteger();
 
@@ -162,6 +170,35 @@ public final class Pipeline implements AutoCloseable {
 	 */
 	public String jdbcUrl() {
 		return this.processes.database().jdbcUrl();
+	}
+
+	/**
+	 * Whether the broker authenticates and authorizes clients
+	 * ({@link PipelineOptions#kafkaSecurity()}, not with the container broker).
+	 * @return true when secured
+	 */
+	public boolean kafkaSecured() {
+		return this.processes.secured();
+	}
+
+	/**
+	 * The properties of a Kafka client logging in as {@code client} (its login is left
+	 * out when the broker is not secured): {@code bootstrap.servers} and the SASL
+	 * settings; add serializers, group and the like.
+	 * @param client the client's credentials
+	 * @return a new mutable map
+	 */
+	public Map<String, Object> kafkaClient(ClientCredentials client) {
+		return this.processes.kafkaClient(client);
+	}
+
+	/**
+	 * The client properties of {@code kafka-admin}, the broker's super user: what tests
+	 * use to inspect topics and groups.
+	 * @return a new mutable map
+	 */
+	public Map<String, Object> kafkaOperator() {
+		return kafkaClient(ClientCredentials.KAFKA_ADMIN);
 	}
 
 	public KafkaBroker kafka() {

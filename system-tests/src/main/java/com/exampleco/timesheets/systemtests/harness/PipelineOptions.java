@@ -39,11 +39,16 @@ import com.exampleco.timesheets.launcher.kafka.ProcessKafkaBroker;
  * portal) runs too (default false); the auth server then knows its redirect URIs on
  * {@code localhost} (not 127.0.0.1, the auth server's host, so that the two session
  * cookies do not collide in a browser)
+ * @param kafkaSecurity whether the broker authenticates clients (SASL/OAUTHBEARER against
+ * the auth server) and authorizes them with ACLs, and every client (services, tests) logs
+ * in (default true; system property {@value #KAFKA_SECURITY_PROPERTY} = {@code on} or
+ * {@code off}). Only the broker process can be secured: with the container broker
+ * ({@link BrokerKind#CONTAINER}) the pipeline runs without Kafka security.
  */
 public record PipelineOptions(Path workDirectory, Path appsDirectory, String kafkaClasspath, int processors,
 		int partitions, List<String> serviceJvmOptions, List<String> kafkaJvmOptions,
 		Map<String, List<String>> extraArguments, Duration startupTimeout, BrokerKind broker, boolean startProcessors,
-		boolean webApp) {
+		boolean webApp, boolean kafkaSecurity) {
 
 	/** System property naming the apps directory (default {@code target/apps}). */
 	public static final String APPS_PROPERTY = "systemtests.apps";
@@ -56,6 +61,9 @@ public record PipelineOptions(Path workDirectory, Path appsDirectory, String kaf
 	 * {@code container}.
 	 */
 	public static final String KAFKA_PROPERTY = "systemtests.kafka";
+
+	/** System property switching Kafka security: {@code on} (default) or {@code off}. */
+	public static final String KAFKA_SECURITY_PROPERTY = "systemtests.kafka-security";
 
 	/**
 	 * Compact constructor: copies the collections.
@@ -88,49 +96,49 @@ public record PipelineOptions(Path workDirectory, Path appsDirectory, String kaf
 				List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
 				ProcessKafkaBroker.defaultJvmOptions(), Map.of(), Duration.ofMinutes(3),
 				BrokerKind.valueOf(System.getProperty(KAFKA_PROPERTY, "auto").trim().toUpperCase(Locale.ROOT)), true,
-				false);
+				false, !"off".equalsIgnoreCase(System.getProperty(KAFKA_SECURITY_PROPERTY, "on").trim()));
 	}
 
 	public PipelineOptions withWorkDirectory(Path directory) {
 		return new PipelineOptions(directory, this.appsDirectory, this.kafkaClasspath, this.processors, this.partitions,
 				this.serviceJvmOptions, this.kafkaJvmOptions, this.extraArguments, this.startupTimeout, this.broker,
-				this.startProcessors, this.webApp);
+				this.startProcessors, this.webApp, this.kafkaSecurity);
 	}
 
 	public PipelineOptions withAppsDirectory(Path directory) {
 		return new PipelineOptions(this.workDirectory, directory, this.kafkaClasspath, this.processors, this.partitions,
 				this.serviceJvmOptions, this.kafkaJvmOptions, this.extraArguments, this.startupTimeout, this.broker,
-				this.startProcessors, this.webApp);
+				this.startProcessors, this.webApp, this.kafkaSecurity);
 	}
 
 	public PipelineOptions withKafkaClasspath(String classpath) {
 		return new PipelineOptions(this.workDirectory, this.appsDirectory, classpath, this.processors, this.partitions,
 				this.serviceJvmOptions, this.kafkaJvmOptions, this.extraArguments, this.startupTimeout, this.broker,
-				this.startProcessors, this.webApp);
+				this.startProcessors, this.webApp, this.kafkaSecurity);
 	}
 
 	public PipelineOptions withProcessors(int count) {
 		return new PipelineOptions(this.workDirectory, this.appsDirectory, this.kafkaClasspath, count, this.partitions,
 				this.serviceJvmOptions, this.kafkaJvmOptions, this.extraArguments, this.startupTimeout, this.broker,
-				this.startProcessors, this.webApp);
+				this.startProcessors, this.webApp, this.kafkaSecurity);
 	}
 
 	public PipelineOptions withPartitions(int count) {
 		return new PipelineOptions(this.workDirectory, this.appsDirectory, this.kafkaClasspath, this.processors, count,
 				this.serviceJvmOptions, this.kafkaJvmOptions, this.extraArguments, this.startupTimeout, this.broker,
-				this.startProcessors, this.webApp);
+				this.startProcessors, this.webApp, this.kafkaSecurity);
 	}
 
 	public PipelineOptions withServiceJvmOptions(List<String> options) {
 		return new PipelineOptions(this.workDirectory, this.appsDirectory, this.kafkaClasspath, this.processors,
 				this.partitions, options, this.kafkaJvmOptions, this.extraArguments, this.startupTimeout, this.broker,
-				this.startProcessors, this.webApp);
+				this.startProcessors, this.webApp, this.kafkaSecurity);
 	}
 
 	public PipelineOptions withKafkaJvmOptions(List<String> options) {
 		return new PipelineOptions(this.workDirectory, this.appsDirectory, this.kafkaClasspath, this.processors,
 				this.partitions, this.serviceJvmOptions, options, this.extraArguments, this.startupTimeout, this.broker,
-				this.startProcessors, this.webApp);
+				this.startProcessors, this.webApp, this.kafkaSecurity);
 	}
 
 	/**
@@ -147,19 +155,19 @@ public record PipelineOptions(Path workDirectory, Path appsDirectory, String kaf
 		extra.put(service, list);
 		return new PipelineOptions(this.workDirectory, this.appsDirectory, this.kafkaClasspath, this.processors,
 				this.partitions, this.serviceJvmOptions, this.kafkaJvmOptions, extra, this.startupTimeout, this.broker,
-				this.startProcessors, this.webApp);
+				this.startProcessors, this.webApp, this.kafkaSecurity);
 	}
 
 	public PipelineOptions withStartupTimeout(Duration timeout) {
 		return new PipelineOptions(this.workDirectory, this.appsDirectory, this.kafkaClasspath, this.processors,
 				this.partitions, this.serviceJvmOptions, this.kafkaJvmOptions, this.extraArguments, timeout,
-				this.broker, this.startProcessors, this.webApp);
+				this.broker, this.startProcessors, this.webApp, this.kafkaSecurity);
 	}
 
 	public PipelineOptions withBroker(BrokerKind kind) {
 		return new PipelineOptions(this.workDirectory, this.appsDirectory, this.kafkaClasspath, this.processors,
 				this.partitions, this.serviceJvmOptions, this.kafkaJvmOptions, this.extraArguments, this.startupTimeout,
-				kind, this.startProcessors, this.webApp);
+				kind, this.startProcessors, this.webApp, this.kafkaSecurity);
 	}
 
 	/**
@@ -170,7 +178,7 @@ public record PipelineOptions(Path workDirectory, Path appsDirectory, String kaf
 	public PipelineOptions withProcessorsStarted(boolean start) {
 		return new PipelineOptions(this.workDirectory, this.appsDirectory, this.kafkaClasspath, this.processors,
 				this.partitions, this.serviceJvmOptions, this.kafkaJvmOptions, this.extraArguments, this.startupTimeout,
-				this.broker, start, this.webApp);
+				this.broker, start, this.webApp, this.kafkaSecurity);
 	}
 
 	/**
@@ -181,7 +189,19 @@ public record PipelineOptions(Path workDirectory, Path appsDirectory, String kaf
 	public PipelineOptions withWebApp(boolean run) {
 		return new PipelineOptions(this.workDirectory, this.appsDirectory, this.kafkaClasspath, this.processors,
 				this.partitions, this.serviceJvmOptions, this.kafkaJvmOptions, this.extraArguments, this.startupTimeout,
-				this.broker, this.startProcessors, run);
+				this.broker, this.startProcessors, run, this.kafkaSecurity);
+	}
+
+	/**
+	 * Whether Kafka is secured (default true).
+	 * @param on false for a broker that lets any client do anything (a measurement
+	 * without security)
+	 * @return a copy
+	 */
+	public PipelineOptions withKafkaSecurity(boolean on) {
+		return new PipelineOptions(this.workDirectory, this.appsDirectory, this.kafkaClasspath, this.processors,
+				this.partitions, this.serviceJvmOptions, this.kafkaJvmOptions, this.extraArguments, this.startupTimeout,
+				this.broker, this.startProcessors, this.webApp, on);
 	}
 
 	List<String> argumentsOf(String service) {

@@ -1,16 +1,24 @@
 package com.exampleco.timesheets.systemtests.harness;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import com.exampleco.timesheets.launcher.FreePorts;
+import com.exampleco.timesheets.launcher.kafka.BrokerSecurity;
 import com.exampleco.timesheets.launcher.kafka.KafkaBroker;
+import com.exampleco.timesheets.launcher.kafka.KafkaClientSecurity;
 import com.exampleco.timesheets.launcher.kafka.ProcessKafkaBroker;
+import com.exampleco.timesheets.launcher.kafka.TimesheetsAcls;
 import com.exampleco.timesheets.launcher.process.JavaProcess;
 import com.exampleco.timesheets.launcher.process.ServiceJars;
+import com.exampleco.timesheets.launcher.token.ClientCredentials;
 import com.exampleco.timesheets.testsupport.Docker;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /**
  * The processes of one {@link Pipeline} and their order: started so that each finds what
@@ -37,6 +45,10 @@ final class PipelineProcesses {
 
 	private final List<JavaProcess> started = new ArrayList<>();
 
+	private final boolean container;
+
+	private final boolean secured;
+
 	private final List<JavaProcess> processors = new ArrayList<>();
 
 	private KafkaBroker kafka;
@@ -56,8 +68,15 @@ final class PipelineProcesses {
 	PipelineProcesses(PipelineOptions options, WorkDirectory work) {
 		this.options = options;
 		this.work = work;
+		this.container = options.broker().container(Docker::available);
+		this.secured = options.kafkaSecurity() && !this.container;
 		List<String> jvm = new ArrayList<>(options.serviceJvmOptions());
 		jvm.add("-Djava.io.tmpdir=" + work.tmp());
+		if (this.secured) {
+			// services fetch their Kafka tokens there; so does this JVM (ACLs, tests)
+			jvm.add("-D" + BrokerSecurity.ALLOWED_URLS_PROPERTY + "=" + tokenUri());
+			KafkaClientSecurity.allowInThisJvm(tokenUri());
+		}
 		this.jars = new ServiceJars(options.appsDirectory(), work.logs(), jvm);
 	}
 
@@ -70,8 +89,6 @@ final class PipelineProcesses {
 		this.jars.requireAll("run ./mvnw -B -pl system-tests package (it copies the services' exec jars there)");
 		CompletableFuture<Database> db = this.pendingDatabase = CompletableFuture
 			.supplyAsync(() -> Database.create("timesheets_" + ProcessHandle.current().pid() + "_" + instance));
-		this.kafka = createBroker(this.work.kafka(instance));
-		this.kafka.launch();
 		List<String> authArguments = new ArrayList<>(ServiceArguments.auth(issuer(), this.work.authSigningKeyFile()));
 		if (this.options.webApp()) {
 			this.jars.require(ServiceJars.WEB_APP, "run ./mvnw -B -pl system-tests package");
@@ -79,16 +96,28 @@ final class PipelineProcesses {
 		}
 		this.auth = service("auth-server", "auth-server", this.authPort, authArguments);
 		this.auth.start();
+		this.kafka = createBroker(this.work.kafka(instance));
+		if (this.secured) {
+			this.auth.awaitHealthy(this.options.startupTimeout());
+		}
+		this.kafka.launch();
 		this.kafka.awaitReady(this.options.startupTimeout());
+		if (this.secured) {
+			TimesheetsAcls.defaults().applyAs(kafkaClient(ClientCredentials.KAFKA_ADMIN), Duration.ofMinutes(1));
+		}
 		this.ingest = service("ingest-api", "ingest-api", this.ingestPort,
-				ServiceArguments.ingest(this.kafka.bootstrapServers(), issuer(), this.options.partitions()));
+				ServiceArguments.ingest(this.kafka.bootstrapServers(), issuer(), this.options.partitions()),
+				ClientCredentials.KAFKA_INGEST);
 		this.ingest.start();
 		this.database = db.join();
 		this.query = service("query-api", "query-api", this.queryPort, ServiceArguments.query(this.database, issuer()));
 		for (int i = 0; i < this.options.processors(); i++) {
 			String name = "processor-" + (i + 1);
-			this.processors.add(service(name, "processor", FreePorts.next(), ServiceArguments.processor(name,
-					this.kafka.bootstrapServers(), this.database, this.options.partitions())));
+			this.processors
+				.add(service(
+						name, "processor", FreePorts.next(), ServiceArguments.processor(name,
+								this.kafka.bootstrapServers(), this.database, this.options.partitions()),
+						ClientCredentials.KAFKA_PROCESSOR));
 		}
 		if (this.options.startProcessors()) {
 			// the query API reads the schema only when asked (it never migrates), so it
@@ -119,19 +148,45 @@ final class PipelineProcesses {
 	}
 
 	private KafkaBroker createBroker(Path directory) {
-		if (this.options.broker().container(Docker::available)) {
+		if (this.container) {
 			return ContainerKafkaBroker.create(this.options.partitions(), this.work.logs());
 		}
 		return ProcessKafkaBroker.create(directory, this.options.kafkaClasspath(), this.options.kafkaJvmOptions(),
-				this.options.partitions(), this.work.logs());
+				this.options.partitions(), this.work.logs(),
+				this.secured ? BrokerSecurity.forIssuer(issuer(), FreePorts.next()) : null);
 	}
 
 	private JavaProcess service(String name, String app, int port, List<String> arguments) {
+		return service(name, app, port, arguments, null);
+	}
+
+	/**
+	 * A service that is a Kafka client: it logs in as {@code kafkaClient} when secured.
+	 */
+	private JavaProcess service(String name, String app, int port, List<String> arguments,
+			ClientCredentials kafkaClient) {
 		List<String> all = new ArrayList<>(arguments);
 		all.addAll(this.options.argumentsOf(app));
-		JavaProcess process = this.jars.service(name, app, port, all);
+		JavaProcess process = this.jars.service(name, app, port, all,
+				(this.secured && kafkaClient != null) ? new KafkaClientSecurity(tokenUri(), kafkaClient) : null);
 		this.started.add(process);
 		return process;
+	}
+
+	/**
+	 * A Kafka client's properties: the bootstrap servers and, when secured, its login.
+	 * @param client the client's credentials (ignored when not secured)
+	 * @return a new mutable map
+	 */
+	Map<String, Object> kafkaClient(ClientCredentials client) {
+		Map<String, Object> properties = this.secured ? new KafkaClientSecurity(tokenUri(), client).properties()
+				: new HashMap<>();
+		properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, this.kafka.bootstrapServers());
+		return properties;
+	}
+
+	boolean secured() {
+		return this.secured;
 	}
 
 	/**
@@ -168,6 +223,10 @@ final class PipelineProcesses {
 
 	String issuer() {
 		return "http://127.0.0.1:" + this.authPort;
+	}
+
+	String tokenUri() {
+		return issuer() + "/oauth2/token";
 	}
 
 	String ingestUrl() {

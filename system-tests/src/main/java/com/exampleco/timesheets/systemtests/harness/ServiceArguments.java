@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.exampleco.timesheets.launcher.kafka.BrokerSecurity;
 import com.exampleco.timesheets.launcher.process.WebAppArguments;
 
 /**
@@ -20,8 +21,13 @@ final class ServiceArguments {
 	}
 
 	static List<String> auth(String issuer, Path signingKeyFile) {
+		String shortLived = "--timesheets.auth.clients.kafkashortlived.";
 		return List.of("--timesheets.auth.issuer=" + issuer,
-				"--timesheets.auth.key-file=" + signingKeyFile.toAbsolutePath());
+				"--timesheets.auth.key-file=" + signingKeyFile.toAbsolutePath(),
+				// the re-authentication scenario's client: tokens that live 20 seconds
+				shortLived + "client-id=" + Pipeline.KAFKA_SHORT_LIVED.id(),
+				shortLived + "secret=" + Pipeline.KAFKA_SHORT_LIVED.secret(), shortLived + "scopes=kafka",
+				shortLived + "audience=" + BrokerSecurity.AUDIENCE, shortLived + "access-token-ttl=20s");
 	}
 
 	/**

@@ -48,6 +48,18 @@ public final class TopicReader {
 	}
 
 	/**
+	 * Every committed record of a topic, within {@link #DEFAULT_DEADLINE}, read by a
+	 * client configured by the caller (a secured broker: its security properties).
+	 * @param client the client's properties, {@code bootstrap.servers} included
+	 * @param topic the topic
+	 * @return the records, keys as UTF-8 strings and values as bytes
+	 * @throws IllegalStateException when the end is not reached before the deadline
+	 */
+	public static List<ConsumerRecord<String, byte[]>> readCommitted(Map<String, Object> client, String topic) {
+		return read(client, topic, true, DEFAULT_DEADLINE);
+	}
+
+	/**
 	 * Every committed record of a topic, within the given deadline.
 	 * @param bootstrapServers the cluster
 	 * @param topic the topic
@@ -85,8 +97,18 @@ public final class TopicReader {
 	 * {@link #DEFAULT_DEADLINE}
 	 */
 	public static long endOffsetSum(String bootstrapServers, String topic) {
+		return endOffsetSum(plain(bootstrapServers), topic);
+	}
+
+	/**
+	 * {@link #endOffsetSum(String, String)} read by a client configured by the caller.
+	 * @param client the client's properties, {@code bootstrap.servers} included
+	 * @param topic the topic
+	 * @return the sum of the end offsets of every partition
+	 */
+	public static long endOffsetSum(Map<String, Object> client, String topic) {
 		Deadline deadline = new Deadline(topic, DEFAULT_DEADLINE);
-		try (KafkaConsumer<String, byte[]> consumer = consumer(bootstrapServers, false, DEFAULT_DEADLINE)) {
+		try (KafkaConsumer<String, byte[]> consumer = consumer(client, false, DEFAULT_DEADLINE)) {
 			List<TopicPartition> partitions = partitions(consumer, topic, deadline, List.of());
 			try {
 				return consumer.endOffsets(partitions, deadline.remaining())
@@ -103,9 +125,14 @@ public final class TopicReader {
 
 	private static List<ConsumerRecord<String, byte[]>> read(String bootstrapServers, String topic, boolean committed,
 			Duration limit) {
+		return read(plain(bootstrapServers), topic, committed, limit);
+	}
+
+	private static List<ConsumerRecord<String, byte[]>> read(Map<String, Object> client, String topic,
+			boolean committed, Duration limit) {
 		Deadline deadline = new Deadline(topic, limit);
 		List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-		try (KafkaConsumer<String, byte[]> consumer = consumer(bootstrapServers, committed, limit)) {
+		try (KafkaConsumer<String, byte[]> consumer = consumer(client, committed, limit)) {
 			List<TopicPartition> partitions = partitions(consumer, topic, deadline, records);
 			consumer.assign(partitions);
 			consumer.seekToBeginning(partitions);
@@ -132,9 +159,13 @@ public final class TopicReader {
 		return records;
 	}
 
-	private static KafkaConsumer<String, byte[]> consumer(String bootstrapServers, boolean committed, Duration limit) {
-		Map<String, Object> config = new HashMap<>();
-		config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+	private static Map<String, Object> plain(String bootstrapServers) {
+		return Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+	}
+
+	private static KafkaConsumer<String, byte[]> consumer(Map<String, Object> client, boolean committed,
+			Duration limit) {
+		Map<String, Object> config = new HashMap<>(client);
 		config.put(ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID());
 		config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, committed ? "read_committed" : "read_uncommitted");
 		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
