@@ -25,8 +25,25 @@ import org.apache.kafka.common.Uuid;
  * @param port the client port
  * @param controllerPort the KRaft controller port
  * @param partitions {@code num.partitions}, the partitions of auto-created topics
+ * @param tls a TLS listener beside the others ({@link TlsListener}); null for none
  */
-public record KraftConfig(Path directory, Path logDirectory, int port, int controllerPort, int partitions) {
+public record KraftConfig(Path directory, Path logDirectory, int port, int controllerPort, int partitions,
+		TlsListener tls) {
+
+	/** A configuration without a TLS listener. */
+	public KraftConfig(Path directory, Path logDirectory, int port, int controllerPort, int partitions) {
+		this(directory, logDirectory, port, controllerPort, partitions, null);
+	}
+
+	/**
+	 * This configuration with a TLS listener.
+	 * @param listener the listener
+	 * @return a new configuration
+	 */
+	public KraftConfig withTls(TlsListener listener) {
+		return new KraftConfig(this.directory, this.logDirectory, this.port, this.controllerPort, this.partitions,
+				listener);
+	}
 
 	/**
 	 * The broker's address for clients.
@@ -61,6 +78,9 @@ public record KraftConfig(Path directory, Path logDirectory, int port, int contr
 		properties.put("share.coordinator.state.topic.replication.factor", "1");
 		properties.put("share.coordinator.state.topic.min.isr", "1");
 		properties.put("group.initial.rebalance.delay.ms", "0");
+		if (this.tls != null) {
+			this.tls.addTo(properties); // last: it follows the other listeners' security
+		}
 		return properties;
 	}
 
