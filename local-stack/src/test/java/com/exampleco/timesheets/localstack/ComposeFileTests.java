@@ -147,7 +147,8 @@ class ComposeFileTests {
 				continue;
 			}
 			// Boot binds FOO_BARBAZ and FOO_BAR_BAZ alike to foo.bar-baz; a <name>
-			// segment of a documented property is a map key
+			// segment of a documented property is a map key (FOO_MY-KEY_BAR binds key
+			// my-key)
 			assertThat(documented).as("%s of %s is a property the app documents", variable, name)
 				.anySatisfy(
 						(property) -> assertThat(relaxed).matches(
@@ -303,8 +304,14 @@ class ComposeFileTests {
 				return;
 			}
 			((Map<String, Object>) dependsOn).forEach((dependency, condition) -> {
-				assertThat(((Map<String, Object>) condition).get("condition")).as("%s waits for %s", name, dependency)
-					.isEqualTo("service_healthy");
+				Object waitsFor = ((Map<String, Object>) condition).get("condition");
+				// a one-shot step (Kafka's certificates, its ACLs) must have succeeded
+				if ("no".equals(service(dependency).get("restart"))) {
+					assertThat(waitsFor).as("%s waits for %s", name, dependency)
+						.isEqualTo("service_completed_successfully");
+					return;
+				}
+				assertThat(waitsFor).as("%s waits for %s", name, dependency).isEqualTo("service_healthy");
 				assertThat(service(dependency)).as("%s has a health check", dependency).containsKey("healthcheck");
 			});
 		});
@@ -336,7 +343,7 @@ class ComposeFileTests {
 	private static List<Pattern> relaxedForms(String property) {
 		List<Pattern> forms = new ArrayList<>();
 		for (String form : List.of(property.replace("-", ""), property.replace('-', '.'))) {
-			forms.add(Pattern.compile(Pattern.quote(form).replaceAll("<[a-z]+>", "\\\\E[a-z0-9]+\\\\Q")));
+			forms.add(Pattern.compile(Pattern.quote(form).replaceAll("<[a-z]+>", "\\\\E[a-z0-9-]+\\\\Q")));
 		}
 		return forms;
 	}
