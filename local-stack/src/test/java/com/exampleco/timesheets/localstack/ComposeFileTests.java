@@ -147,8 +147,7 @@ class ComposeFileTests {
 				continue;
 			}
 			// Boot binds FOO_BARBAZ and FOO_BAR_BAZ alike to foo.bar-baz; a <name>
-			// segment of a documented property is a map key (FOO_MY-KEY_BAR binds key
-			// my-key)
+			// segment of a documented property is a map key
 			assertThat(documented).as("%s of %s is a property the app documents", variable, name)
 				.anySatisfy(
 						(property) -> assertThat(relaxed).matches(
@@ -343,7 +342,7 @@ class ComposeFileTests {
 	private static List<Pattern> relaxedForms(String property) {
 		List<Pattern> forms = new ArrayList<>();
 		for (String form : List.of(property.replace("-", ""), property.replace('-', '.'))) {
-			forms.add(Pattern.compile(Pattern.quote(form).replaceAll("<[a-z]+>", "\\\\E[a-z0-9-]+\\\\Q")));
+			forms.add(Pattern.compile(Pattern.quote(form).replaceAll("<[a-z]+>", "\\\\E[a-z0-9]+\\\\Q")));
 		}
 		return forms;
 	}
