@@ -234,6 +234,10 @@ public final class LocalStack {
 		System.out.println();
 		tour.forEach(System.out::println);
 		System.out.println();
+		new AnalystConfiguration(this.broker.bootstrapServers(), s.issuer(), AnalystConfiguration.DEMO_ANALYST, null)
+			.summary(s.dataDir())
+			.forEach(System.out::println);
+		System.out.println();
 		System.out.println("Try it:");
 		System.out.println("  " + token);
 		System.out.printf("  curl -i -H \"Authorization: Bearer $TOKEN\" -H 'Content-Type: text/csv' --data-binary "

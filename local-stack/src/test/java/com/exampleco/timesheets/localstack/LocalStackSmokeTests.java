@@ -62,6 +62,8 @@ class LocalStackSmokeTests {
 			.containsPattern("web-app +http://127\\.0\\.0\\.1:\\d+/")
 			.contains("maria / manager-password");
 		assertThat(data.resolve("inbox/done/01-october-2026.csv")).exists();
+		assertThat(printed).contains("security.protocol=SASL_PLAINTEXT").contains("kafka-console-consumer.sh ");
+		assertThat(data.resolve(AnalystConfiguration.FILE)).exists();
 	}
 
 	private static void deleteRecursively(Path path) throws IOException {

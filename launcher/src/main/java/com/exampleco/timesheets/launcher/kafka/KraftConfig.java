@@ -28,9 +28,10 @@ import org.apache.kafka.common.Uuid;
  * @param partitions {@code num.partitions}, the partitions of auto-created topics
  * @param security how clients are authenticated and authorized; null for a plain listener
  * that lets anybody do anything (the services' own tests, a measurement without security)
+ * @param tls a TLS listener beside the others ({@link TlsListener}); null for none
  */
 public record KraftConfig(Path directory, Path logDirectory, int port, int controllerPort, int partitions,
-		BrokerSecurity security) {
+		BrokerSecurity security, TlsListener tls) {
 
 	/**
 	 * A broker without security (plain listener, no authorizer).
@@ -41,7 +42,31 @@ public record KraftConfig(Path directory, Path logDirectory, int port, int contr
 	 * @param partitions partitions of auto-created topics
 	 */
 	public KraftConfig(Path directory, Path logDirectory, int port, int controllerPort, int partitions) {
-		this(directory, logDirectory, port, controllerPort, partitions, null);
+		this(directory, logDirectory, port, controllerPort, partitions, null, null);
+	}
+
+	/**
+	 * A broker with the given security and no TLS listener.
+	 * @param directory the broker's folder
+	 * @param logDirectory its log folder
+	 * @param port the client port
+	 * @param controllerPort the KRaft controller port
+	 * @param partitions partitions of auto-created topics
+	 * @param security its security; null for none
+	 */
+	public KraftConfig(Path directory, Path logDirectory, int port, int controllerPort, int partitions,
+			BrokerSecurity security) {
+		this(directory, logDirectory, port, controllerPort, partitions, security, null);
+	}
+
+	/**
+	 * This configuration with a TLS listener.
+	 * @param listener the listener
+	 * @return a new configuration
+	 */
+	public KraftConfig withTls(TlsListener listener) {
+		return new KraftConfig(this.directory, this.logDirectory, this.port, this.controllerPort, this.partitions,
+				this.security, listener);
 	}
 
 	/**
@@ -99,6 +124,9 @@ public record KraftConfig(Path directory, Path logDirectory, int port, int contr
 		properties.put("share.coordinator.state.topic.replication.factor", "1");
 		properties.put("share.coordinator.state.topic.min.isr", "1");
 		properties.put("group.initial.rebalance.delay.ms", "0");
+		if (this.tls != null) {
+			this.tls.addTo(properties); // last: it follows the other listeners' security
+		}
 		return properties;
 	}
 
