@@ -9,6 +9,7 @@ import java.util.UUID;
 import com.exampleco.timesheets.events.TimesheetApproved;
 import com.exampleco.timesheets.events.TimesheetDeleted;
 import com.exampleco.timesheets.events.TimesheetEvent;
+import com.exampleco.timesheets.events.TimesheetSubmitted;
 import com.exampleco.timesheets.processor.ledger.AppliedBatch;
 import com.exampleco.timesheets.processor.ledger.ReadPosition;
 import com.exampleco.timesheets.processor.ledger.ReceivedEvent;
@@ -77,18 +78,23 @@ abstract class OffsetAndRetryScenarios extends ProcessorScenarios {
 	void retriedBatchInterleavedWithOtherEventsCountsEveryRepeatAsDuplicateOnce() {
 		UUID batch = UUID.randomUUID();
 		UUID other = UUID.randomUUID();
+		// one request: one occurredAt, as the ingest API sets it
+		java.time.Instant acceptedAt = java.time.Instant.now();
 		List<TimesheetEvent> request = new ArrayList<>();
 		for (int i = 0; i < 40; i++) {
-			request.add(submission(batch, UUID.randomUUID(), "retried-" + i, "2.5"));
+			TimesheetSubmitted entry = submission(batch, UUID.randomUUID(), "retried-" + i, "2.5");
+			request.add(new TimesheetSubmitted(entry.eventId(), entry.timesheetId(), batch, acceptedAt, UPLOADER, 1,
+					entry.entry()));
 		}
 		List<TimesheetEvent> between = new ArrayList<>();
 		for (int i = 0; i < 10; i++) {
 			between.add(submission(other, UUID.randomUUID(), "between-" + i, "1"));
 		}
 
-		send(request);
+		// together, so that they are polled together and recorded as runs
+		sendTogether(request, 0);
 		send(between);
-		send(request);
+		sendTogether(request, 0);
 		// a later event of the same batch (another eventId) is not a repeat
 		TimesheetEvent later = submission(batch, UUID.randomUUID(), "retried-later", "2.5");
 		send(List.of(later));
