@@ -9,5 +9,7 @@ ALTER ROLE timesheets_query SET default_transaction_read_only = on;
 GRANT CONNECT ON DATABASE timesheets TO timesheets_query;
 GRANT USAGE ON SCHEMA public TO timesheets_query;
 GRANT SELECT ON timesheets, applied_events, duplicate_events, event_outcomes TO timesheets_query;
+-- the tables behind the applied_events view since V5 (the views need only their own grant)
+GRANT SELECT ON event_outcome_rows, applied_runs, run_positions, processor_offsets TO timesheets_query;
 -- tables added by later migrations of the processor's user become readable too
 ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO timesheets_query;

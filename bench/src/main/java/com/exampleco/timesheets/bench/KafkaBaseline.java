@@ -1,5 +1,6 @@
 package com.exampleco.timesheets.bench;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,6 +28,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * topics, filling the processor's input, moving its group past what earlier phases wrote.
  */
 final class KafkaBaseline {
+
+	/** Entries per request of the pre-fill: the bench's large ingest batches. */
+	static final int PREFILL_BATCH = 1000;
 
 	private KafkaBaseline() {
 	}
@@ -131,13 +135,23 @@ final class KafkaBaseline {
 	}
 
 	/**
-	 * Fills a topic with {@code count} submissions of the phase {@code "prefill"} (one
-	 * batch id), for the processor to read.
+	 * Fills a topic with {@code count} submissions of the phase {@code "prefill"}, in
+	 * requests of {@link #PREFILL_BATCH} as the ingest API publishes them: a batch id and
+	 * an {@code occurredAt} per request (the ingest API bounds a request's entries; one
+	 * batch id for the whole topic would be no request it could send), for the processor
+	 * to read.
 	 */
 	static void prefill(String bootstrap, String topic, Payloads payloads, int count) throws Exception {
-		UUID batch = UUID.randomUUID();
 		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerConfig(bootstrap))) {
-			send(producer, 0, count, (i) -> payloads.submission(topic, "prefill", i, batch));
+			UUID[] batch = new UUID[1];
+			Instant[] acceptedAt = new Instant[1];
+			send(producer, 0, count, (i) -> {
+				if (i % PREFILL_BATCH == 0) {
+					batch[0] = UUID.randomUUID();
+					acceptedAt[0] = Instant.now();
+				}
+				return payloads.submission(topic, "prefill", i, batch[0], acceptedAt[0]);
+			});
 		}
 	}
 

@@ -103,9 +103,17 @@ final class Payloads {
 
 	/** The submission event ingest-api would publish for an entry, as a record. */
 	ProducerRecord<String, byte[]> submission(String topic, String phase, long seq, UUID batchId) {
+		return submission(topic, phase, seq, batchId, Instant.now());
+	}
+
+	/**
+	 * The same, with the request's {@code occurredAt} (one per request, as ingest-api
+	 * sets it).
+	 */
+	ProducerRecord<String, byte[]> submission(String topic, String phase, long seq, UUID batchId, Instant occurredAt) {
 		TimesheetEntry entry = entry(phase, seq);
 		TimesheetSubmitted event = new TimesheetSubmitted(UUID.randomUUID(), timesheetId(phase, seq), batchId,
-				Instant.now(), Actor.client(CLIENT_ID), 1, entry);
+				occurredAt, Actor.client(CLIENT_ID), 1, entry);
 		ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, event.timesheetId().toString(),
 				this.codec.encode(event));
 		CloudEventHeaders.of(event, "/timesheets/ingest-api")

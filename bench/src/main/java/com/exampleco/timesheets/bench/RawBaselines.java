@@ -36,7 +36,7 @@ final class RawBaselines {
 			    last_batch_id = EXCLUDED.last_batch_id, updated_at = EXCLUDED.updated_at""";
 
 	static final String INSERT_OUTCOME = """
-			INSERT INTO applied_events (event_id, batch_id, timesheet_id, event_type, outcome, reason, occurred_at,
+			INSERT INTO event_outcome_rows (event_id, batch_id, timesheet_id, event_type, outcome, reason, occurred_at,
 			    kafka_topic, kafka_partition, kafka_offset, applied_at)
 			VALUES (?, ?, ?, 'SUBMITTED', 'APPLIED', NULL, ?, 'raw', 0, ?, ?)""";
 
@@ -51,10 +51,12 @@ final class RawBaselines {
 	}
 
 	/**
-	 * Like {@link #upsert(Db, Payloads, int, int, int)}, plus one {@code applied_events}
-	 * row per timesheet in the same transaction (batched INSERT): the two rows the
-	 * processor writes per event, without anything else it does (no Kafka, no lookups, no
-	 * state machine). Rows of their own ids, so they do not update the first baseline's.
+	 * Like {@link #upsert(Db, Payloads, int, int, int)}, plus one per-event outcome row
+	 * ({@code event_outcome_rows}, which was {@code applied_events} before the
+	 * processor's V5) per timesheet in the same transaction (batched INSERT): the two
+	 * rows the processor wrote per event before issue 18, without anything else it does
+	 * (no Kafka, no lookups, no state machine). Rows of their own ids, so they do not
+	 * update the first baseline's.
 	 */
 	static double upsertWithOutcome(Db db, Payloads payloads, int count, int batchSize, int threads) throws Exception {
 		return upsert(db, payloads, count, batchSize, threads, true);

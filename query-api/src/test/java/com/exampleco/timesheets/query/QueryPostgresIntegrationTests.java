@@ -292,7 +292,7 @@ class QueryPostgresIntegrationTests {
 	void connectsWithRoleThatCannotWrite() {
 		assertThat(this.queryJdbc.queryForObject("SELECT current_user", String.class)).isEqualTo("timesheets_query");
 		assertThatExceptionOfType(DataAccessException.class)
-			.isThrownBy(() -> this.queryJdbc.update("DELETE FROM applied_events"));
+			.isThrownBy(() -> this.queryJdbc.update("DELETE FROM event_outcome_rows"));
 		assertThatExceptionOfType(DataAccessException.class)
 			.isThrownBy(() -> this.queryJdbc.update("UPDATE timesheets SET hours = 1 WHERE employee_id = 'nobody'"));
 		assertThatExceptionOfType(DataAccessException.class)

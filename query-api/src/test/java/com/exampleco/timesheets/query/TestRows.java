@@ -1,10 +1,12 @@
 package com.exampleco.timesheets.query;
 
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.flywaydb.core.Flyway;
 
@@ -33,6 +35,8 @@ public final class TestRows {
 	private static TestRows h2;
 
 	private final JdbcTemplate jdbc;
+
+	private final AtomicLong offsets = new AtomicLong();
 
 	private TestRows(DataSource dataSource) {
 		Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
@@ -189,11 +193,36 @@ public final class TestRows {
 			String clientId, String subject) {
 		UUID eventId = UUID.randomUUID();
 		Timestamp now = Timestamp.from(Instant.now());
-		this.jdbc.update("""
-				INSERT INTO applied_events (event_id, batch_id, timesheet_id, event_type, outcome, reason, occurred_at,
-				  kafka_topic, kafka_partition, kafka_offset, applied_at, client_id, actor_subject)
-				VALUES (?, ?, ?, ?, ?, ?, ?, 'timesheet-events', 0, 0, ?, ?, ?)""", eventId, batchId, timesheetId,
-				eventType, outcome, reason, now, now, clientId, subject);
+		if ("APPLIED".equals(outcome)) {
+			// as the processor records an APPLIED event since its V5: in a run (of one
+			// here)
+			long offset = this.offsets.incrementAndGet();
+			this.jdbc.update((connection) -> {
+				PreparedStatement ps = connection.prepareStatement(
+						"""
+								INSERT INTO applied_runs (batch_id, kafka_topic, kafka_partition, first_offset, events, event_ids,
+								  timesheet_ids, kafka_offsets, event_type, occurred_at, applied_at, client_id, actor_subject)
+								VALUES (?, 'timesheet-events', 0, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?)""");
+				ps.setObject(1, batchId);
+				ps.setLong(2, offset);
+				ps.setArray(3, connection.createArrayOf("uuid", new UUID[] { eventId }));
+				ps.setArray(4, connection.createArrayOf("uuid", new UUID[] { timesheetId }));
+				ps.setArray(5, connection.createArrayOf("bigint", new Long[] { offset }));
+				ps.setString(6, eventType);
+				ps.setTimestamp(7, now);
+				ps.setTimestamp(8, now);
+				ps.setString(9, clientId);
+				ps.setString(10, subject);
+				return ps;
+			});
+			return eventId;
+		}
+		this.jdbc.update(
+				"""
+						INSERT INTO event_outcome_rows (event_id, batch_id, timesheet_id, event_type, outcome, reason, occurred_at,
+						  kafka_topic, kafka_partition, kafka_offset, applied_at, client_id, actor_subject)
+						VALUES (?, ?, ?, ?, ?, ?, ?, 'timesheet-events', 0, 0, ?, ?, ?)""",
+				eventId, batchId, timesheetId, eventType, outcome, reason, now, now, clientId, subject);
 		return eventId;
 	}
 

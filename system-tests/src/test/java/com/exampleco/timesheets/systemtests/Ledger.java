@@ -64,12 +64,23 @@ final class Ledger {
 	 * entry. (A later upload that changes the content is a new request and may apply.)
 	 */
 	long doubled(String prefix) {
-		return count("SELECT COUNT(*) FROM timesheets t WHERE t.external_id LIKE ? AND (t.version <> (SELECT COUNT(*)"
-				+ " FROM applied_events a WHERE a.timesheet_id = t.timesheet_id AND a.outcome = 'APPLIED')"
-				+ " OR (SELECT COUNT(*) FROM applied_events a WHERE a.timesheet_id = t.timesheet_id"
-				+ " AND a.event_type = 'SUBMITTED' AND a.outcome = 'APPLIED') = 0"
-				+ " OR EXISTS (SELECT a.batch_id FROM applied_events a WHERE a.timesheet_id = t.timesheet_id"
-				+ " AND a.outcome = 'APPLIED' GROUP BY a.batch_id HAVING COUNT(*) > 1))", prefix + "%");
+		// set-based, reading applied_events once: since the processor's V5 it is a view
+		// whose APPLIED events live in arrays, which no index on timesheet_id reaches (a
+		// subquery per timesheet would expand the whole view each time)
+		return count(
+				"""
+						WITH applied AS (SELECT timesheet_id, batch_id, event_type FROM applied_events WHERE outcome = 'APPLIED'),
+						     per_timesheet AS (SELECT timesheet_id, COUNT(*) AS events,
+						                              COUNT(CASE WHEN event_type = 'SUBMITTED' THEN 1 END) AS submissions
+						                         FROM applied GROUP BY timesheet_id),
+						     twice_in_a_batch AS (SELECT DISTINCT timesheet_id FROM applied
+						                           GROUP BY timesheet_id, batch_id HAVING COUNT(*) > 1)
+						SELECT COUNT(*) FROM timesheets t
+						  LEFT JOIN per_timesheet p ON p.timesheet_id = t.timesheet_id
+						 WHERE t.external_id LIKE ?
+						   AND (t.version <> COALESCE(p.events, 0) OR COALESCE(p.submissions, 0) = 0
+						        OR t.timesheet_id IN (SELECT timesheet_id FROM twice_in_a_batch))""",
+				prefix + "%");
 	}
 
 	/** Sum of versions (changes whenever any event is applied). */

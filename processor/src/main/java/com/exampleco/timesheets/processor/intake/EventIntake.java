@@ -1,6 +1,7 @@
 package com.exampleco.timesheets.processor.intake;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,14 +12,17 @@ import com.exampleco.timesheets.events.MalformedEventException;
 import com.exampleco.timesheets.events.TimesheetEvent;
 import com.exampleco.timesheets.events.UnsupportedSchemaVersionException;
 import com.exampleco.timesheets.processor.ledger.AppliedBatch;
+import com.exampleco.timesheets.processor.ledger.ReadPosition;
 import com.exampleco.timesheets.processor.ledger.ReceivedEvent;
 import com.exampleco.timesheets.processor.ledger.TimesheetLedger;
 import com.exampleco.timesheets.processor.statetopic.StatePublisher;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.stereotype.Service;
 
@@ -29,9 +33,11 @@ import org.springframework.stereotype.Service;
  * the touched states. A record of a newer schema version than this processor knows stops
  * the batch before anything is dead-lettered or written: the
  * {@link UnsupportedSchemaVersionException} propagates and the error handler stops the
- * container without committing. Any exception leaves the offsets uncommitted, so the
- * batch is retried as a whole; that is safe because the ledger drops eventIds it already
- * recorded.
+ * container without committing. The ledger stores, in its transaction, where the batch
+ * ended in each partition (the group's offsets in the database; Kafka's commit after it
+ * is advisory). Any exception leaves the offsets uncommitted, so the batch is retried as
+ * a whole; that is safe because the ledger skips records before the stored offsets and
+ * drops eventIds it already recorded.
  */
 @Service
 class EventIntake {
@@ -39,6 +45,8 @@ class EventIntake {
 	private static final Logger logger = LoggerFactory.getLogger(EventIntake.class);
 
 	private static final int REMEMBERED_DEAD_LETTERS = 10_000;
+
+	private final String groupId;
 
 	private final EventDecoder decoder;
 
@@ -63,7 +71,8 @@ class EventIntake {
 		}));
 
 	EventIntake(EventDecoder decoder, TimesheetLedger ledger, DeadLetterPublishingRecoverer deadLetters,
-			IntakeMetrics metrics, ObjectProvider<StatePublisher> statePublisher) {
+			IntakeMetrics metrics, ObjectProvider<StatePublisher> statePublisher, KafkaProperties kafka) {
+		this.groupId = kafka.getConsumer().getGroupId();
 		this.decoder = decoder;
 		this.ledger = ledger;
 		this.deadLetters = deadLetters;
@@ -96,12 +105,26 @@ class EventIntake {
 			}
 		}
 		poison.forEach(this::deadLetter);
-		AppliedBatch applied = this.ledger.apply(events);
+		AppliedBatch applied = this.ledger.apply(this.groupId, events, positions(records));
 		this.metrics.recordCommitted(applied);
 		StatePublisher publisher = this.statePublisher.getIfAvailable();
 		if (publisher != null) {
 			publisher.publish(applied);
 		}
+	}
+
+	/**
+	 * Where the batch ended in each partition: after its last record, poison included.
+	 */
+	private static Collection<ReadPosition> positions(List<ConsumerRecord<byte[], byte[]>> records) {
+		Map<TopicPartition, Long> next = new LinkedHashMap<>();
+		for (ConsumerRecord<byte[], byte[]> record : records) {
+			next.merge(new TopicPartition(record.topic(), record.partition()), record.offset() + 1, Math::max);
+		}
+		List<ReadPosition> positions = new ArrayList<>(next.size());
+		next.forEach((partition, offset) -> positions
+			.add(new ReadPosition(partition.topic(), partition.partition(), offset)));
+		return positions;
 	}
 
 	private void deadLetter(ConsumerRecord<byte[], byte[]> record, MalformedEventException ex) {

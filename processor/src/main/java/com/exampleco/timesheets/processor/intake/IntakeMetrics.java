@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The processor's own meters: {@code timesheets.processor.events} by {@code outcome}
- * (applied, unchanged, duplicate, rejected, dead_lettered) and
+ * (applied, unchanged, duplicate, rejected, dead_lettered, and redelivered: records
+ * skipped because an earlier transaction applied them) and
  * {@code timesheets.processor.apply.latency}, the time from an event's {@code occurredAt}
  * to the commit that recorded it.
  */
@@ -25,6 +26,8 @@ class IntakeMetrics {
 
 	private final Counter deadLettered;
 
+	private final Counter redelivered;
+
 	private final Timer latency;
 
 	IntakeMetrics(MeterRegistry registry) {
@@ -32,6 +35,7 @@ class IntakeMetrics {
 			this.outcomes.put(outcome, counter(registry, outcome.name().toLowerCase()));
 		}
 		this.deadLettered = counter(registry, "dead_lettered");
+		this.redelivered = counter(registry, "redelivered");
 		this.latency = Timer.builder("timesheets.processor.apply.latency")
 			.description("Time from the event's occurredAt to the database commit that recorded it")
 			.publishPercentileHistogram()
@@ -46,6 +50,7 @@ class IntakeMetrics {
 	}
 
 	void recordCommitted(AppliedBatch batch) {
+		this.redelivered.increment(batch.redelivered());
 		for (AppliedBatch.Result result : batch.results()) {
 			this.outcomes.get(result.outcome()).increment();
 			if (result.outcome() != Outcome.DUPLICATE) {

@@ -10,10 +10,12 @@ import java.util.UUID;
  *
  * @param results every event's outcome, in delivery order
  * @param touched the state after the batch of every existing timesheet the batch named
- * (including those only named by duplicates), for publishing
+ * (including those only named by duplicates or by redelivered records), for publishing
+ * @param redelivered how many records of the batch lay before the stored offset of their
+ * partition: applied by an earlier transaction, skipped (no outcome recorded)
  * @param committedAt when the transaction committed
  */
-public record AppliedBatch(List<Result> results, Map<UUID, Timesheet> touched, Instant committedAt) {
+public record AppliedBatch(List<Result> results, Map<UUID, Timesheet> touched, int redelivered, Instant committedAt) {
 
 	/**
 	 * One event's outcome.

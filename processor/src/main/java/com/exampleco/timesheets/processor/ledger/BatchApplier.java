@@ -41,13 +41,13 @@ final class BatchApplier {
 	}
 
 	/**
-	 * The eventIds of a batch, to look up which are recorded.
-	 * @param events the batch
-	 * @return the distinct eventIds in delivery order
+	 * The batchIds of the events, to look up which of their eventIds are recorded.
+	 * @param events the events
+	 * @return the distinct batchIds in delivery order
 	 */
-	static Set<UUID> eventIds(List<ReceivedEvent> events) {
+	static Set<UUID> batchIds(List<ReceivedEvent> events) {
 		Set<UUID> ids = new LinkedHashSet<>();
-		events.forEach((received) -> ids.add(received.event().eventId()));
+		events.forEach((received) -> ids.add(received.event().batchId()));
 		return ids;
 	}
 

@@ -61,7 +61,13 @@ record Column<R>(String name, Kind kind, Value<R> value) {
 		DECIMAL,
 
 		/** {@link Instant}, {@code timestamp with time zone}, written in UTC. */
-		TIMESTAMP
+		TIMESTAMP,
+
+		/** {@code UUID[]}, an SQL {@code UUID ARRAY}, never null. */
+		UUID_ARRAY,
+
+		/** {@code Long[]}, an SQL {@code BIGINT ARRAY}, never null. */
+		LONG_ARRAY
 
 	}
 
@@ -89,6 +95,8 @@ record Column<R>(String name, Kind kind, Value<R> value) {
 					ps.setObject(index, ((Instant) value).atOffset(ZoneOffset.UTC));
 				}
 			}
+			case UUID_ARRAY -> ps.setArray(index, ps.getConnection().createArrayOf("uuid", (Object[]) value));
+			case LONG_ARRAY -> ps.setArray(index, ps.getConnection().createArrayOf("bigint", (Object[]) value));
 		}
 	}
 
@@ -107,6 +115,7 @@ record Column<R>(String name, Kind kind, Value<R> value) {
 			case DATE -> rows.date((LocalDate) value);
 			case DECIMAL -> rows.decimal((BigDecimal) value);
 			case TIMESTAMP -> rows.timestamp((Instant) value);
+			case UUID_ARRAY, LONG_ARRAY -> rows.array((Object[]) value);
 		}
 	}
 

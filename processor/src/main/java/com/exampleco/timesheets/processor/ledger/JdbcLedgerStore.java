@@ -1,5 +1,6 @@
 package com.exampleco.timesheets.processor.ledger;
 
+import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.Collection;
@@ -26,7 +27,9 @@ import org.springframework.jdbc.core.RowCallbackHandler;
  */
 class JdbcLedgerStore implements LedgerStore {
 
-	private static final String SELECT_RECORDED = "SELECT event_id FROM applied_events WHERE event_id = ANY (?)";
+	private static final String SELECT_RUN_EVENTS = "SELECT event_ids FROM applied_runs WHERE batch_id = ANY (?)";
+
+	private static final String SELECT_OUTCOME_EVENTS = "SELECT event_id FROM event_outcome_rows WHERE batch_id = ANY (?)";
 
 	private static final String SELECT_TIMESHEETS = "SELECT * FROM timesheets WHERE timesheet_id = ANY (?)";
 
@@ -40,9 +43,20 @@ class JdbcLedgerStore implements LedgerStore {
 	}
 
 	@Override
-	public Set<UUID> recordedEventIds(Collection<UUID> eventIds) {
+	public Set<UUID> recordedEventIds(Collection<UUID> batchIds) {
 		Set<UUID> recorded = new HashSet<>();
-		this.jdbc.query(byIds(SELECT_RECORDED, eventIds), (RowCallbackHandler) (rs) -> {
+		this.jdbc.query(byIds(SELECT_RUN_EVENTS, batchIds), (RowCallbackHandler) (rs) -> {
+			Array ids = rs.getArray(1);
+			try {
+				for (Object id : (Object[]) ids.getArray()) {
+					recorded.add((id instanceof UUID uuid) ? uuid : UUID.fromString(id.toString()));
+				}
+			}
+			finally {
+				ids.free();
+			}
+		});
+		this.jdbc.query(byIds(SELECT_OUTCOME_EVENTS, batchIds), (RowCallbackHandler) (rs) -> {
 			recorded.add(rs.getObject(1, UUID.class));
 		});
 		return recorded;
@@ -94,6 +108,11 @@ class JdbcLedgerStore implements LedgerStore {
 				}
 			}
 		}
+	}
+
+	@Override
+	public void insertRuns(List<AppliedRun> runs, Instant now) {
+		append(LedgerTables.RUNS, runs, now);
 	}
 
 	@Override

@@ -14,9 +14,10 @@ import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Where the ledger reads and writes its three tables. Every method runs in the caller's
- * transaction and either completes or throws a {@code DataAccessException}; a fixed
- * number of statements per call, whatever the number of rows. Empty lists write nothing.
+ * Where the ledger reads and writes timesheets and outcomes. Every method runs in the
+ * caller's transaction and either completes or throws a {@code DataAccessException}; a
+ * fixed number of statements per call, whatever the number of rows. Empty lists write
+ * nothing.
  */
 interface LedgerStore {
 
@@ -32,11 +33,14 @@ interface LedgerStore {
 	}
 
 	/**
-	 * Which of these eventIds are recorded in {@code applied_events}.
-	 * @param eventIds the ids to look up
-	 * @return the recorded ones
+	 * The eventIds recorded for these batches, in {@code applied_runs} (APPLIED) or in
+	 * {@code event_outcome_rows} (UNCHANGED, REJECTED, and every outcome recorded before
+	 * V5): what a retried request finds. Looked up by batch, not by event: a batch's rows
+	 * are few, its events many.
+	 * @param batchIds the batches to look up
+	 * @return the recorded eventIds of those batches
 	 */
-	Set<UUID> recordedEventIds(Collection<UUID> eventIds);
+	Set<UUID> recordedEventIds(Collection<UUID> batchIds);
 
 	/**
 	 * The current state of the existing timesheets among these ids.
@@ -63,7 +67,14 @@ interface LedgerStore {
 	void updateTimesheets(List<Timesheet> timesheets, Map<UUID, Long> loadedVersions, Instant now);
 
 	/**
-	 * Records outcomes that are not duplicates in {@code applied_events}.
+	 * Records runs of APPLIED events in {@code applied_runs}.
+	 * @param runs the runs
+	 * @param now their {@code applied_at}
+	 */
+	void insertRuns(List<AppliedRun> runs, Instant now);
+
+	/**
+	 * Records UNCHANGED and REJECTED outcomes in {@code event_outcome_rows}.
 	 * @param outcomes the outcomes
 	 * @param now their {@code applied_at}
 	 */
@@ -77,17 +88,23 @@ interface LedgerStore {
 	void insertDuplicates(List<Result> duplicates, Instant now);
 
 	/**
-	 * Records every result where it belongs: duplicates in {@code duplicate_events}, the
-	 * others in {@code applied_events}.
+	 * Records every result where it belongs: APPLIED ones in runs ({@code applied_runs}),
+	 * duplicates in {@code duplicate_events}, the others in {@code event_outcome_rows}.
 	 * @param results the results
 	 * @param now their write time
 	 */
 	default void recordResults(List<Result> results, Instant now) {
-		List<Result> outcomes = new ArrayList<>(results.size());
+		List<Result> outcomes = new ArrayList<>();
 		List<Result> duplicates = new ArrayList<>();
 		for (Result result : results) {
-			(result.outcome() == Outcome.DUPLICATE ? duplicates : outcomes).add(result);
+			if (result.outcome() == Outcome.DUPLICATE) {
+				duplicates.add(result);
+			}
+			else if (result.outcome() != Outcome.APPLIED) {
+				outcomes.add(result);
+			}
 		}
+		insertRuns(AppliedRun.of(results), now);
 		insertOutcomes(outcomes, now);
 		insertDuplicates(duplicates, now);
 	}

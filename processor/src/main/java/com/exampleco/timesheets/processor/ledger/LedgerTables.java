@@ -16,9 +16,9 @@ import com.exampleco.timesheets.processor.ledger.Column.Kind;
 import com.exampleco.timesheets.processor.ledger.Timesheet.Stamp;
 
 /**
- * The ledger's three tables as {@link Table} specifications (the columns it writes, in
- * order) and the mapping of a {@code timesheets} row back to a {@link Timesheet}: every
- * column name the ledger uses, in one place.
+ * The ledger's tables as {@link Table} specifications (the columns it writes, in order)
+ * and the mapping of a {@code timesheets} row back to a {@link Timesheet}: every column
+ * name the ledger uses, in one place.
  */
 final class LedgerTables {
 
@@ -50,10 +50,11 @@ final class LedgerTables {
 			column("timesheet_id", Kind.UUID, Timesheet::timesheetId)));
 
 	/**
-	 * {@code applied_events}: one row per event that is not a duplicate; the write time
-	 * is {@code applied_at}.
+	 * {@code event_outcome_rows}: one row per UNCHANGED or REJECTED event (APPLIED ones
+	 * go to {@link #RUNS}); the write time is {@code applied_at}. Called
+	 * {@code applied_events} before V5, which is now the view of every recorded event.
 	 */
-	static final Table<Result> OUTCOMES = eventTable("applied_events",
+	static final Table<Result> OUTCOMES = eventTable("event_outcome_rows",
 			List.of(column("outcome", Kind.TEXT, (r) -> r.outcome().name()),
 					column("reason", Kind.TEXT, Result::reason),
 					column("occurred_at", Kind.TIMESTAMP, (r) -> r.received().event().occurredAt())),
@@ -64,6 +65,25 @@ final class LedgerTables {
 	 * time is {@code received_at}.
 	 */
 	static final Table<Result> DUPLICATES = eventTable("duplicate_events", List.of(), "received_at");
+
+	/**
+	 * {@code applied_runs}: one row per {@link AppliedRun}; the write time is
+	 * {@code applied_at}.
+	 */
+	static final Table<AppliedRun> RUNS = new Table<>("applied_runs",
+			List.of(column("batch_id", Kind.UUID, (r) -> r.key().batchId()),
+					column("kafka_topic", Kind.TEXT, (r) -> r.key().topic()),
+					column("kafka_partition", Kind.INT, (r) -> r.key().partition()),
+					column("first_offset", Kind.LONG, AppliedRun::firstOffset),
+					column("events", Kind.INT, (r) -> r.events().size()),
+					column("event_ids", Kind.UUID_ARRAY, AppliedRun::eventIds),
+					column("timesheet_ids", Kind.UUID_ARRAY, AppliedRun::timesheetIds),
+					column("kafka_offsets", Kind.LONG_ARRAY, AppliedRun::offsets),
+					column("event_type", Kind.TEXT, (r) -> r.key().type().name()),
+					column("occurred_at", Kind.TIMESTAMP, (r) -> r.key().occurredAt()),
+					new Column<>("applied_at", Kind.TIMESTAMP, (r, now) -> now),
+					column("client_id", Kind.TEXT, (r) -> r.key().clientId()),
+					column("actor_subject", Kind.TEXT, (r) -> r.key().subject())));
 
 	private LedgerTables() {
 	}

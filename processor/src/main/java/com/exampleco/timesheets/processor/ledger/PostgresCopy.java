@@ -103,6 +103,23 @@ final class PostgresCopy {
 	}
 
 	/**
+	 * Appends an array of values whose text needs no escaping (UUIDs, numbers) as an
+	 * array literal, {@code {a,b}}.
+	 */
+	PostgresCopy array(Object[] values) {
+		separator();
+		StringBuilder out = this.text.append('{');
+		for (int i = 0; i < values.length; i++) {
+			if (i > 0) {
+				out.append(',');
+			}
+			out.append(values[i]);
+		}
+		out.append('}');
+		return this;
+	}
+
+	/**
 	 * Appends a value whose text needs no escaping (digits, signs, dashes, colons, dots,
 	 * spaces), or {@code \N} for NULL.
 	 */

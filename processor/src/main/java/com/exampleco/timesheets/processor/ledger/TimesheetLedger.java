@@ -3,11 +3,13 @@ package com.exampleco.timesheets.processor.ledger;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import com.exampleco.timesheets.processor.ledger.AppliedBatch.Result;
@@ -24,18 +26,22 @@ import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Applies a batch of events to the database in one transaction, and only orchestrates:
- * the {@link LedgerStore} looks up the eventIds already recorded and the timesheets the
- * batch names, the pure {@link BatchApplier} decides (duplicates dropped and recorded in
- * {@code duplicate_events}, the {@link StateMachine} run in delivery order, which is
- * offset order per timesheet since a timesheet lives in one partition), and the store
- * writes states and outcomes: a fixed number of round trips per batch, not one per event.
- * Applying the same batch twice changes no state. When the database refuses the batch
- * deterministically (a data exception or a constraint violation, see
- * {@link DatabaseRefusals}), the batch is applied again, event by event behind
- * savepoints, in one transaction: the refused event is recorded as
- * {@link Outcome#REJECTED} with the refusal as reason and the others are applied, so one
- * record never blocks its partition.
+ * Applies a polled batch of events to the database in one transaction, and only
+ * orchestrates. First the stored offsets of the batch's partitions are read and locked
+ * ({@link StoredOffsets}): a record before its partition's stored offset was applied by
+ * an earlier transaction (a redelivery after a crash or a retry in place) and is skipped.
+ * For the rest, the {@link LedgerStore} looks up the eventIds already recorded for their
+ * batches and the timesheets they name, the pure {@link BatchApplier} decides (duplicates
+ * of a retried request dropped and recorded in {@code duplicate_events}, the
+ * {@link StateMachine} run in delivery order, which is offset order per timesheet since a
+ * timesheet lives in one partition), and the store writes states and outcomes (APPLIED
+ * ones as runs). Last, the offsets after the batch are stored: the same transaction, so
+ * the database always says which records its state contains. A fixed number of round
+ * trips per batch. When the database refuses the batch deterministically (a data
+ * exception or a constraint violation, see {@link DatabaseRefusals}), the batch is
+ * applied again, event by event behind savepoints, in one transaction: the refused event
+ * is recorded as {@link Outcome#REJECTED} with the refusal as reason and the others are
+ * applied, so one record never blocks its partition.
  */
 @Service
 public class TimesheetLedger {
@@ -47,6 +53,8 @@ public class TimesheetLedger {
 	private final TransactionTemplate transactions;
 
 	private final BatchApplier applier = new BatchApplier();
+
+	private final StoredOffsets offsets;
 
 	private final Clock clock;
 
@@ -65,22 +73,25 @@ public class TimesheetLedger {
 	public TimesheetLedger(JdbcTemplate jdbc, TransactionTemplate transactions, Clock clock) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
+		this.offsets = new StoredOffsets(jdbc);
 		this.clock = clock;
 	}
 
 	/**
-	 * Applies the events in one transaction; when this returns, the transaction has
-	 * committed. Any exception means nothing was written.
-	 * @param events the batch in delivery order, may be empty
+	 * Applies the events in one transaction and stores the positions in it; when this
+	 * returns, the transaction has committed. Any exception means nothing was written.
+	 * @param groupId the consumer group whose offsets are stored
+	 * @param events the decoded records of the batch in delivery order, may be empty
+	 * @param positions where the batch ended in each partition it read
 	 * @return the outcomes and the resulting states, never null
 	 */
-	public AppliedBatch apply(List<ReceivedEvent> events) {
-		if (events.isEmpty()) {
-			return new AppliedBatch(List.of(), Map.of(), this.clock.instant());
+	public AppliedBatch apply(String groupId, List<ReceivedEvent> events, Collection<ReadPosition> positions) {
+		if (positions.isEmpty()) {
+			return new AppliedBatch(List.of(), Map.of(), 0, this.clock.instant());
 		}
 		AppliedBatch batch;
 		try {
-			batch = this.transactions.execute((status) -> applyInTransaction(events));
+			batch = this.transactions.execute((status) -> applyAndStore(groupId, events, positions, null));
 		}
 		catch (DataAccessException ex) {
 			String state = DatabaseRefusals.deterministicState(ex);
@@ -89,13 +100,62 @@ public class TimesheetLedger {
 			}
 			logger.warn("The database refused a batch of {} events (SQLState {}); applying them one by one to "
 					+ "isolate the refused record", events.size(), state);
-			batch = this.transactions.execute((status) -> applyIsolating(events, status));
+			batch = this.transactions.execute((status) -> applyAndStore(groupId, events, positions, status));
 		}
-		return new AppliedBatch(batch.results(), batch.touched(), this.clock.instant());
+		return new AppliedBatch(batch.results(), batch.touched(), batch.redelivered(), this.clock.instant());
 	}
 
 	/**
-	 * Applies the events one by one in one transaction, each behind a savepoint: an event
+	 * The stored offsets of a topic's partitions, read without a lock: where a consumer
+	 * assigned these partitions starts.
+	 * @param groupId the consumer group
+	 * @param topic the topic
+	 * @param partitions the partitions
+	 * @return the next offset to read by partition, for the partitions that have one
+	 */
+	public Map<Integer, Long> storedOffsets(String groupId, String topic, Collection<Integer> partitions) {
+		return this.offsets.read(groupId, topic, partitions, false);
+	}
+
+	/**
+	 * In the transaction: skips records before the stored offsets, applies the rest
+	 * (event by event behind savepoints when {@code isolating} is given) and stores the
+	 * new offsets.
+	 */
+	private AppliedBatch applyAndStore(String groupId, List<ReceivedEvent> events, Collection<ReadPosition> positions,
+			TransactionStatus isolating) {
+		Map<String, Map<Integer, Long>> stored = new LinkedHashMap<>();
+		Map<String, Set<Integer>> partitions = new LinkedHashMap<>();
+		positions.forEach((p) -> partitions.computeIfAbsent(p.topic(), (t) -> new TreeSet<>()).add(p.partition()));
+		partitions.forEach((topic, numbers) -> stored.put(topic, this.offsets.read(groupId, topic, numbers, true)));
+		List<ReceivedEvent> fresh = new ArrayList<>(events.size());
+		List<UUID> redelivered = new ArrayList<>();
+		for (ReceivedEvent received : events) {
+			Long next = stored.getOrDefault(received.topic(), Map.of()).get(received.partition());
+			if (next != null && received.offset() < next) {
+				redelivered.add(received.event().timesheetId());
+			}
+			else {
+				fresh.add(received);
+			}
+		}
+		AppliedBatch applied = (isolating != null) ? applyIsolating(fresh, isolating) : applyInTransaction(fresh);
+		Map<UUID, Timesheet> touched = applied.touched();
+		if (!redelivered.isEmpty()) {
+			// their states go to the state topic again: the publication after the first
+			// commit may have failed
+			touched = new LinkedHashMap<>(touched);
+			touched.putAll(store().loadTimesheets(redelivered));
+			logger.info("Skipped {} records already applied (before the stored offsets of their partitions)",
+					redelivered.size());
+		}
+		this.offsets.write(groupId, positions, stored, applied.committedAt());
+		return new AppliedBatch(applied.results(), Collections.unmodifiableMap(touched), redelivered.size(),
+				applied.committedAt());
+	}
+
+	/**
+	 * Applies the events one by one in the transaction, each behind a savepoint: an event
 	 * the database refuses deterministically is rolled back to its savepoint and recorded
 	 * as {@link Outcome#REJECTED} with the refusal as reason; the others are applied as
 	 * usual. Any other failure propagates (the batch is retried).
@@ -128,7 +188,7 @@ public class TimesheetLedger {
 				touched.putAll(store().loadTimesheets(List.of(received.event().timesheetId())));
 			}
 		}
-		return new AppliedBatch(results, Collections.unmodifiableMap(touched), now);
+		return new AppliedBatch(results, touched, 0, now);
 	}
 
 	private static String firstLine(Throwable ex) {
@@ -141,14 +201,17 @@ public class TimesheetLedger {
 
 	private AppliedBatch applyInTransaction(List<ReceivedEvent> events) {
 		Instant now = this.clock.instant();
+		if (events.isEmpty()) {
+			return new AppliedBatch(List.of(), Map.of(), 0, now);
+		}
 		LedgerStore store = store();
-		Set<UUID> recorded = store.recordedEventIds(BatchApplier.eventIds(events));
+		Set<UUID> recorded = store.recordedEventIds(BatchApplier.batchIds(events));
 		Map<UUID, Timesheet> current = store.loadTimesheets(BatchApplier.timesheetIds(events));
 		Plan plan = this.applier.apply(events, recorded, current);
 		store.insertTimesheets(plan.inserts(), now);
 		store.updateTimesheets(plan.updates(), plan.loadedVersions(), now);
 		store.recordResults(plan.results(), now);
-		return new AppliedBatch(plan.results(), plan.states(), now);
+		return new AppliedBatch(plan.results(), plan.states(), 0, now);
 	}
 
 	private LedgerStore store() {

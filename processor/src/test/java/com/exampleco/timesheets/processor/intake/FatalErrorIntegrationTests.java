@@ -2,6 +2,7 @@ package com.exampleco.timesheets.processor.intake;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.exampleco.timesheets.processor.ledger.AppliedBatch;
+import com.exampleco.timesheets.processor.ledger.ReadPosition;
 import com.exampleco.timesheets.processor.ledger.ReceivedEvent;
 import com.exampleco.timesheets.processor.ledger.TimesheetLedger;
 import com.exampleco.timesheets.testsupport.kafka.KafkaExtension;
@@ -167,14 +169,14 @@ class FatalErrorIntegrationTests {
 		}
 
 		@Override
-		public AppliedBatch apply(List<ReceivedEvent> events) {
+		public AppliedBatch apply(String groupId, List<ReceivedEvent> events, Collection<ReadPosition> positions) {
 			UUID target = this.armed.get();
 			if (target != null && events.stream().anyMatch((received) -> target.equals(received.event().timesheetId()))
 					&& this.armed.compareAndSet(target, null)) {
 				this.thrown.incrementAndGet();
 				throw new SimulatedFatalError("simulated fatal error while applying a batch");
 			}
-			return super.apply(events);
+			return super.apply(groupId, events, positions);
 		}
 
 	}

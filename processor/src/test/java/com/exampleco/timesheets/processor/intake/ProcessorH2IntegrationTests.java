@@ -8,6 +8,6 @@ import org.springframework.test.context.TestPropertySource;
  */
 @TestPropertySource(properties = { "timesheets.processor.group-id=processor-it-h2",
 		"spring.datasource.url=jdbc:h2:mem:processor-it;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1" })
-class ProcessorH2IntegrationTests extends ProcessorScenarios {
+class ProcessorH2IntegrationTests extends OffsetAndRetryScenarios {
 
 }
