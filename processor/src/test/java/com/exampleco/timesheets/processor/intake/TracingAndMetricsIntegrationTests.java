@@ -15,6 +15,7 @@ import com.exampleco.timesheets.events.TimesheetEvent;
 import com.exampleco.timesheets.events.TimesheetEventCodec;
 import com.exampleco.timesheets.events.Topics;
 import com.exampleco.timesheets.testsupport.kafka.KafkaExtension;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SpanProcessor;
@@ -48,13 +49,14 @@ import static org.awaitility.Awaitility.await;
  * {@code timesheets apply} span of that very trace, a child of the publishing span named
  * in the header and linked to its batch's span; 1,000 records of one request make one
  * apply span per polled batch, not 1,000; records of another trace get their own apply
- * span, records without the header none. Spans go to an in-memory exporter.
+ * span, records without the header none. Spans go to an in-memory exporter. And the
+ * processor's meters that {@code docs/operations.md} names are scraped under those names.
  */
 @SpringBootTest(properties = { "timesheets.processor.group-id=processor-it-tracing",
 		"timesheets.processor.concurrency=3", "management.tracing.sampling.probability=1.0", "server.port=0",
 		"spring.datasource.url=jdbc:h2:mem:processor-tracing;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1" })
 @AutoConfigureTracing
-class BatchTracingIntegrationTests {
+class TracingAndMetricsIntegrationTests {
 
 	@RegisterExtension
 	static final KafkaExtension kafka = new KafkaExtension();
@@ -65,6 +67,9 @@ class BatchTracingIntegrationTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	PrometheusMeterRegistry prometheus;
 
 	@DynamicPropertySource
 	static void kafka(DynamicPropertyRegistry registry) {
@@ -99,34 +104,59 @@ class BatchTracingIntegrationTests {
 					Long.class, big, small, untraced))
 				.isEqualTo(1020));
 
-		List<SpanData> finished = spans.getFinishedSpanItems();
-		List<SpanData> bigApplies = applySpansOf(finished, bigTrace);
-		Set<String> batchSpanIds = finished.stream()
-			.filter((span) -> span.getName().equals("timesheets batch"))
-			.map(SpanData::getSpanId)
-			.collect(Collectors.toSet());
-		assertThat(bigApplies).isNotEmpty().allSatisfy((apply) -> {
-			assertThat(apply.getParentSpanId()).isEqualTo(bigParent);
-			assertThat(apply.getParentSpanContext().isRemote()).isTrue();
-			assertThat(apply.getKind()).isEqualTo(SpanKind.CONSUMER);
-			assertThat(apply.getLinks()).extracting((LinkData link) -> link.getSpanContext().getSpanId())
-				.hasSize(1)
-				.allMatch(batchSpanIds::contains);
+		// a batch span ends after its apply spans (state topic, then the listener
+		// returns)
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			List<SpanData> finished = spans.getFinishedSpanItems();
+			List<SpanData> bigApplies = applySpansOf(finished, bigTrace);
+			Set<String> batchSpanIds = finished.stream()
+				.filter((span) -> span.getName().equals("timesheets batch"))
+				.map(SpanData::getSpanId)
+				.collect(Collectors.toSet());
+			assertThat(bigApplies).isNotEmpty().allSatisfy((apply) -> {
+				assertThat(apply.getParentSpanId()).isEqualTo(bigParent);
+				assertThat(apply.getParentSpanContext().isRemote()).isTrue();
+				assertThat(apply.getKind()).isEqualTo(SpanKind.CONSUMER);
+				assertThat(apply.getLinks()).extracting((LinkData link) -> link.getSpanContext().getSpanId())
+					.hasSize(1)
+					.allMatch(batchSpanIds::contains);
+			});
+			// at most one apply span of a trace per batch: 1,000 records, a handful of
+			// spans
+			assertThat(bigApplies).extracting((apply) -> apply.getLinks().get(0).getSpanContext().getSpanId())
+				.doesNotHaveDuplicates();
+			assertThat(bigApplies.stream().mapToLong(TracingAndMetricsIntegrationTests::records).sum()).isEqualTo(1000);
+			assertThat(bigApplies).hasSizeLessThan(50);
+			assertThat(applySpansOf(finished, smallTrace)).isNotEmpty()
+				.allSatisfy((apply) -> assertThat(apply.getParentSpanContext().isRemote()).isTrue());
+			assertThat(applySpansOf(finished, smallTrace).stream()
+				.mapToLong(TracingAndMetricsIntegrationTests::records)
+				.sum()).isEqualTo(10);
+			// every span is a batch span or an apply span, and there are far fewer than
+			// records
+			assertThat(finished).allMatch(
+					(span) -> span.getName().equals("timesheets batch") || span.getName().equals("timesheets apply"));
+			assertThat(batchSpanIds).hasSizeLessThan(200);
 		});
-		// at most one apply span of a trace per batch: 1,000 records, a handful of spans
-		assertThat(bigApplies).extracting((apply) -> apply.getLinks().get(0).getSpanContext().getSpanId())
-			.doesNotHaveDuplicates();
-		assertThat(bigApplies.stream().mapToLong(BatchTracingIntegrationTests::records).sum()).isEqualTo(1000);
-		assertThat(bigApplies).hasSizeLessThan(50);
-		assertThat(applySpansOf(finished, smallTrace)).isNotEmpty()
-			.allSatisfy((apply) -> assertThat(apply.getParentSpanContext().isRemote()).isTrue());
-		assertThat(applySpansOf(finished, smallTrace).stream().mapToLong(BatchTracingIntegrationTests::records).sum())
-			.isEqualTo(10);
-		// every span is a batch span or an apply span, and there are far fewer than
-		// records
-		assertThat(finished)
-			.allMatch((span) -> span.getName().equals("timesheets batch") || span.getName().equals("timesheets apply"));
-		assertThat(batchSpanIds).hasSizeLessThan(200);
+	}
+
+	@Test
+	void scrapesTheMetricsTheOperationsPageNames() {
+		sendWithTraceparent(List.of(ProcessorScenarios.submission(UUID.randomUUID(), UUID.randomUUID(), "m-1", "1")),
+				null);
+		// Micrometer binds the per-partition lag meters at its next look at the client's
+		// metrics (every 60 s)
+		await().atMost(Duration.ofSeconds(120))
+			.untilAsserted(() -> assertThat(this.prometheus.scrape())
+				.contains("kafka_consumer_fetch_manager_records_lag{")
+				.containsPattern(
+						"kafka_consumer_fetch_manager_records_lag\\{[^}]*partition=\"\\d+\"[^}]*topic=\"timesheet-events\"")
+				.contains("kafka_consumer_fetch_manager_records_lag_max{")
+				.contains("timesheets_processor_events_total{outcome=\"applied\"")
+				.contains("timesheets_processor_events_total{outcome=\"dead_lettered\"")
+				.contains("timesheets_processor_apply_latency_seconds_bucket{")
+				.contains("spring_kafka_listener_seconds_count{")
+				.contains("hikaricp_connections_pending{"));
 	}
 
 	private static List<SpanData> applySpansOf(List<SpanData> finished, String traceId) {
