@@ -46,7 +46,8 @@ import static org.awaitility.Awaitility.await;
  * (its W3C {@code traceparent}, or a new one) reaches every record of the request as a
  * {@code traceparent} header whose parent is the request's one publish span; and a batch
  * of 1,000 entries is one server span and one publish span, not a span per entry. Spans
- * go to an in-memory exporter, sampled always.
+ * go to an in-memory exporter, sampled always. And the ingest meters that
+ * {@code docs/operations.md} names are scraped under those names.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "management.tracing.sampling.probability=1.0", "timesheets.ingest.publish-timeout=60s" })
@@ -125,6 +126,29 @@ class TracePropagationIntegrationTests {
 		List<SpanData> trace = awaitSpansOfTrace(traceId, "timesheets publish");
 		assertThat(single(trace, SpanKind.SERVER).getParentSpanContext().isValid()).isFalse();
 		assertThat(single(trace, SpanKind.PRODUCER).getSpanId()).isEqualTo(traceparent.substring(36, 52));
+	}
+
+	@Test
+	void servesTheMetricsTheOperationsPageNames() throws Exception {
+		assertThat(post(csv("metrics-", 2), null).statusCode()).isEqualTo(202);
+		String monitor = issuer.token().scopes("read:metrics").sign();
+		scrape(monitor);
+		// the same token again: answered from the verified-token cache
+		String scrape = scrape(monitor);
+		assertThat(scrape).contains("timesheets_ingest_publish_seconds_bucket{")
+			.contains("timesheets_ingest_publish_aborted_total")
+			.contains("http_server_requests_seconds_count{")
+			.containsPattern("timesheets_security_token_cache_requests_total\\{[^}]*result=\"hit\"[^}]*} [1-9]")
+			.containsPattern("timesheets_security_token_cache_requests_total\\{[^}]*result=\"miss\"[^}]*} [1-9]");
+	}
+
+	private String scrape(String token) throws Exception {
+		HttpResponse<String> response = this.http
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/actuator/prometheus"))
+				.header("Authorization", "Bearer " + token)
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(200);
+		return response.body();
 	}
 
 	private static List<SpanData> awaitSpansOfTrace(String traceId, String last) {
