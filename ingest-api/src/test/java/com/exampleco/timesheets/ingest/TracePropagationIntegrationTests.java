@@ -50,7 +50,10 @@ import static org.awaitility.Awaitility.await;
  * {@code docs/operations.md} names are scraped under those names.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "management.tracing.sampling.probability=1.0", "timesheets.ingest.publish-timeout=60s" })
+		properties = { "management.tracing.sampling.probability=1.0", "timesheets.ingest.publish-timeout=60s",
+				"spring.kafka.producer.properties.max.block.ms=30000",
+				"spring.kafka.producer.properties.request.timeout.ms=30000",
+				"spring.kafka.producer.properties.delivery.timeout.ms=45000" })
 @AutoConfigureTracing
 class TracePropagationIntegrationTests {
 
@@ -82,8 +85,14 @@ class TracePropagationIntegrationTests {
 		issuer.close();
 	}
 
+	/**
+	 * The first transaction of a fresh broker creates its transaction-state topic and the
+	 * first token makes the API fetch the issuer's keys; on a loaded machine either can
+	 * outlast a request (503): publish once before testing, then forget the spans.
+	 */
 	@BeforeEach
-	void forgetSpans() {
+	void warmUpAndForgetSpans() {
+		await().atMost(Duration.ofSeconds(120)).until(() -> post(csv("warm-up-", 1), null).statusCode() == 202);
 		spans.reset();
 	}
 
