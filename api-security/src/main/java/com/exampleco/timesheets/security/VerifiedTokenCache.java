@@ -3,6 +3,7 @@ package com.exampleco.timesheets.security;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.LongAdder;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -44,6 +45,10 @@ final class VerifiedTokenCache implements JwtDecoder {
 
 	private final Cache<String, Jwt> verified;
 
+	private final LongAdder hits = new LongAdder();
+
+	private final LongAdder misses = new LongAdder();
+
 	/**
 	 * Creates a cache in front of a decoder.
 	 * @param delegate the decoder that verifies tokens
@@ -76,17 +81,35 @@ final class VerifiedTokenCache implements JwtDecoder {
 		Jwt remembered = this.verified.getIfPresent(token);
 		if (remembered != null) {
 			if (!this.timestamps.validate(remembered).hasErrors()) {
+				this.hits.increment();
 				return remembered;
 			}
 			// out of its time: forget it and let the delegate give the exact answer
 			this.verified.asMap().remove(token, remembered);
 		}
+		this.misses.increment();
 		Jwt jwt = this.delegate.decode(token);
 		if (jwt.getExpiresAt() != null) {
 			// the validator requires exp; without one there is no bound, so no entry
 			this.verified.put(token, jwt);
 		}
 		return jwt;
+	}
+
+	/**
+	 * Tokens answered from the cache so far.
+	 * @return the count
+	 */
+	long hits() {
+		return this.hits.sum();
+	}
+
+	/**
+	 * Tokens handed to the delegate so far (not cached, out of their time, or refused).
+	 * @return the count
+	 */
+	long misses() {
+		return this.misses.sum();
 	}
 
 	int size() {

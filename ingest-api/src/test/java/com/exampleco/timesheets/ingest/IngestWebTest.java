@@ -17,7 +17,10 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@SpringBootTest(properties = { "spring.kafka.admin.auto-create=false", "timesheets.ingest.idempotency.load-timeout=0s",
+// no broker: an unreachable address of its own, so that a broker started by another
+// test class of the same JVM is never found
+@SpringBootTest(properties = { "spring.kafka.bootstrap-servers=127.0.0.1:9", "spring.kafka.admin.auto-create=false",
+		"timesheets.ingest.idempotency.load-timeout=0s",
 		"timesheets.security.issuer-uri=http://127.0.0.1:9/not-used-with-jwt-post-processor",
 		"timesheets.ingest.max-batch-entries=50", "timesheets.ingest.max-body-size=64KB" })
 @AutoConfigureMockMvc

@@ -61,11 +61,14 @@ public class EventPublisher implements SmartLifecycle {
 
 	private final Counter unknownOutcomes;
 
+	private final PublishTracing tracing;
+
 	private volatile State state = State.CLOSED;
 
 	EventPublisher(KafkaTemplate<String, byte[]> kafkaTemplate, TimesheetEventCodec codec, IngestProperties properties,
-			KeyLedger ledger, MeterRegistry meterRegistry) {
+			KeyLedger ledger, MeterRegistry meterRegistry, PublishTracing tracing) {
 		this.properties = properties;
+		this.tracing = tracing;
 		this.ledger = ledger;
 		this.records = new EventRecords(codec, properties.eventSource());
 		this.queue = new PublishQueue(properties.publishQueueCapacity(), properties.groupMaxRecords(),
@@ -88,7 +91,11 @@ public class EventPublisher implements SmartLifecycle {
 	 * acknowledge the request
 	 */
 	public void publish(List<TimesheetEvent> events, RequestIntent intent) {
-		publish(events, intent, System.nanoTime() + this.properties.publishTimeout().toNanos());
+		long deadline = System.nanoTime() + this.properties.publishTimeout().toNanos();
+		this.tracing.publish(events.size(), () -> {
+			publish(events, intent, deadline);
+			return null;
+		});
 	}
 
 	/**
@@ -109,6 +116,7 @@ public class EventPublisher implements SmartLifecycle {
 		PendingPublish pending;
 		try {
 			List<ProducerRecord<String, byte[]>> request = this.records.of(events);
+			this.tracing.addTraceHeaders(request);
 			if (claim != null) {
 				request.add(claim.record(events.size()));
 			}

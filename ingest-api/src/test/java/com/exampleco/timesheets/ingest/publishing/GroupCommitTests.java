@@ -319,7 +319,7 @@ class GroupCommitTests {
 				new IngestProperties.Idempotency(Duration.ofDays(7), 1000, Duration.ZERO));
 		this.ledger = KeyLedgers.loaded(properties, Clock.systemUTC(), this.meters);
 		EventPublisher publisher = new EventPublisher(new KafkaTemplate<>(factory), this.codec, properties, this.ledger,
-				this.meters);
+				this.meters, PublishTracing.NONE);
 		publisher.open();
 		this.publishers.add(publisher);
 		return publisher;

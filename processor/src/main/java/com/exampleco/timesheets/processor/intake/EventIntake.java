@@ -58,6 +58,8 @@ class EventIntake {
 
 	private final ObjectProvider<StatePublisher> statePublisher;
 
+	private final BatchTracing tracing;
+
 	/**
 	 * Records already dead-lettered by this instance, so that retrying a batch (database
 	 * down) does not publish its poison records again and again.
@@ -71,16 +73,30 @@ class EventIntake {
 		}));
 
 	EventIntake(EventDecoder decoder, TimesheetLedger ledger, DeadLetterPublishingRecoverer deadLetters,
-			IntakeMetrics metrics, ObjectProvider<StatePublisher> statePublisher, KafkaProperties kafka) {
+			IntakeMetrics metrics, ObjectProvider<StatePublisher> statePublisher, KafkaProperties kafka,
+			BatchTracing tracing) {
 		this.groupId = kafka.getConsumer().getGroupId();
 		this.decoder = decoder;
 		this.ledger = ledger;
 		this.deadLetters = deadLetters;
 		this.metrics = metrics;
 		this.statePublisher = statePublisher;
+		this.tracing = tracing;
 	}
 
 	void accept(List<ConsumerRecord<byte[], byte[]>> records) {
+		try (BatchTracing.Batch trace = this.tracing.start(records)) {
+			try {
+				accept(records, trace);
+			}
+			catch (RuntimeException | Error ex) {
+				trace.failed(ex);
+				throw ex;
+			}
+		}
+	}
+
+	private void accept(List<ConsumerRecord<byte[], byte[]>> records, BatchTracing.Batch trace) {
 		List<ReceivedEvent> events = new ArrayList<>(records.size());
 		Map<ConsumerRecord<byte[], byte[]>, MalformedEventException> poison = new LinkedHashMap<>();
 		for (ConsumerRecord<byte[], byte[]> record : records) {
@@ -105,7 +121,7 @@ class EventIntake {
 			}
 		}
 		poison.forEach(this::deadLetter);
-		AppliedBatch applied = this.ledger.apply(this.groupId, events, positions(records));
+		AppliedBatch applied = trace.apply(() -> this.ledger.apply(this.groupId, events, positions(records)));
 		this.metrics.recordCommitted(applied);
 		StatePublisher publisher = this.statePublisher.getIfAvailable();
 		if (publisher != null) {
