@@ -62,6 +62,8 @@ final class Figures {
 	static final AtomicInteger unknownKidRequests = new AtomicInteger();
 
 	static final AtomicInteger jwksFetchesDuringFlood = new AtomicInteger(-1);
+	static final AtomicInteger tracedRecordsChecked = new AtomicInteger();
+
 	static final AtomicInteger kafkaClientsTried = new AtomicInteger();
 
 	static final AtomicInteger kafkaClientsRefused = new AtomicInteger();
@@ -95,6 +97,7 @@ final class Figures {
 		row(out, "keys rotated", keysRotated.get());
 		row(out, "JWKS fetches during the unknown-kid flood",
 				jwksFetchesDuringFlood.get() + " / " + unknownKidRequests.get() + " req");
+		row(out, "traced records checked", tracedRecordsChecked.get());
 		row(out, "unauthorised Kafka clients refused", kafkaClientsRefused.get() + "/" + kafkaClientsTried.get());
 		out.append("+------------------------------------------------+-----------+\n");
 		out.append("(-1: not measured, the final check did not run)\n");

@@ -27,10 +27,12 @@ final class SystemTestPipeline implements BeforeAllCallback, TestWatcher {
 			try {
 				// the web app too: BrowserSystemTests drive it in a real browser; short
 				// key-cache rules and key-file polling: IssuerFaultSystemTests rotates
-				// keys
+				// keys; spans exported to the test's OTLP receiver: TraceSystemTests
 				pipeline = Pipeline.start(PipelineOptions.defaults()
 					.withWebApp(true)
 					.withArguments("ingest-api", IssuerFaultSystemTests.KEY_CACHE_RULES)
+					.withArguments("ingest-api", OtlpReceiver.get().endpointArgument())
+					.withArguments("processor", OtlpReceiver.get().endpointArgument())
 					.withArguments("query-api", IssuerFaultSystemTests.KEY_CACHE_RULES)
 					.withArguments("auth-server", "--timesheets.auth.key-file-poll-interval=1s"));
 			}
