@@ -116,6 +116,14 @@ public class BatchIntake {
 	}
 
 	private BatchAccepted accept(Actor actor, String idempotencyKey, String endpoint, EntryFormat format, byte[] body) {
+		// a publisher thread taking a group meanwhile waits briefly for this request
+		try (EventPublisher.Upcoming upcoming = this.publisher.upcoming()) {
+			return accept(actor, idempotencyKey, endpoint, format, body, upcoming);
+		}
+	}
+
+	private BatchAccepted accept(Actor actor, String idempotencyKey, String endpoint, EntryFormat format, byte[] body,
+			EventPublisher.Upcoming upcoming) {
 		RequestIds ids = RequestIds.of(actor.clientId(), idempotencyKey);
 		EntryReader.Result read = this.reader.read(format, body);
 		int count = read.entries().size() + (int) read.violations().stream().filter((v) -> v.index() >= 0).count();
@@ -157,7 +165,7 @@ public class BatchIntake {
 					.add(entry.note());
 			}
 		});
-		this.publisher.publish(events, intent);
+		this.publisher.publish(events, intent, upcoming);
 		this.acceptedEntries.increment(events.size());
 		return new BatchAccepted(ids.batchId(), events.size(), timesheetIds);
 	}
