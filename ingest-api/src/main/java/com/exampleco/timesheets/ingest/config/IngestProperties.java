@@ -56,7 +56,7 @@ public record IngestProperties(@DefaultValue("5000") @Min(1) @Max(100_000) int m
 		@DefaultValue("/timesheets/ingest-api") @NotBlank String eventSource,
 		@DefaultValue("2") @Min(1) @Max(64) int publishConcurrency, @DefaultValue("5000") @Min(1) int groupMaxRecords,
 		@DefaultValue("64") @Min(1) int publishQueueCapacity, @DefaultValue("2s") @NotNull Duration publishMinTimeLeft,
-		@DefaultValue("5ms") @NotNull Duration groupLinger, @DefaultValue @NotNull @Valid Idempotency idempotency) {
+		@DefaultValue("20ms") @NotNull Duration groupLinger, @DefaultValue @NotNull @Valid Idempotency idempotency) {
 
 	public IngestProperties {
 		if (publishMinTimeLeft != null && publishTimeout != null && publishMinTimeLeft.compareTo(publishTimeout) >= 0) {
