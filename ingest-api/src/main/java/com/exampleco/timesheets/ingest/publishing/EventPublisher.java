@@ -62,6 +62,8 @@ public class EventPublisher implements SmartLifecycle {
 
 	private final Counter unknownOutcomes;
 
+	private final ThreadLocal<Upcoming> announced = new ThreadLocal<>();
+
 	private volatile State state = State.CLOSED;
 
 	EventPublisher(KafkaTemplate<String, byte[]> kafkaTemplate, TimesheetEventCodec codec, IngestProperties properties,
@@ -80,14 +82,17 @@ public class EventPublisher implements SmartLifecycle {
 	/**
 	 * Announces a request whose events are about to be built (read, validated, encoded):
 	 * a publisher thread that takes a group meanwhile waits for it up to
-	 * {@code group-linger}, so concurrent requests share a transaction. Pass it to
-	 * {@link #publish(List, RequestIntent, Upcoming)}, and close it in any case
-	 * (try-with-resources) for a request that is refused before.
+	 * {@code group-linger}, so concurrent requests share a transaction. The announcement
+	 * belongs to the calling thread: its next {@link #publish} ends it when the request
+	 * is queued; close it in any case (try-with-resources) for a request that is refused
+	 * before.
 	 * @return the announcement
 	 */
 	public Upcoming upcoming() {
 		this.queue.expecting();
-		return new Upcoming(this.queue);
+		Upcoming upcoming = new Upcoming(this.queue, this.announced);
+		this.announced.set(upcoming);
+		return upcoming;
 	}
 
 	/**
@@ -102,18 +107,7 @@ public class EventPublisher implements SmartLifecycle {
 	 * acknowledge the request
 	 */
 	public void publish(List<TimesheetEvent> events, RequestIntent intent) {
-		publish(events, intent, System.nanoTime() + this.properties.publishTimeout().toNanos(), null);
-	}
-
-	/**
-	 * As {@link #publish(List, RequestIntent)}, for a request announced with
-	 * {@link #upcoming()}; the announcement ends when the request is queued (or refused).
-	 * @param events the events
-	 * @param intent the key's intent, or null
-	 * @param upcoming the announcement
-	 */
-	public void publish(List<TimesheetEvent> events, RequestIntent intent, Upcoming upcoming) {
-		publish(events, intent, System.nanoTime() + this.properties.publishTimeout().toNanos(), upcoming);
+		publish(events, intent, System.nanoTime() + this.properties.publishTimeout().toNanos(), this.announced.get());
 	}
 
 	/**
@@ -184,16 +178,22 @@ public class EventPublisher implements SmartLifecycle {
 
 		private final PublishQueue queue;
 
+		private final ThreadLocal<Upcoming> announced;
+
 		private final AtomicBoolean open = new AtomicBoolean(true);
 
-		private Upcoming(PublishQueue queue) {
+		private Upcoming(PublishQueue queue, ThreadLocal<Upcoming> announced) {
 			this.queue = queue;
+			this.announced = announced;
 		}
 
 		@Override
 		public void close() {
 			if (this.open.compareAndSet(true, false)) {
 				this.queue.expectationEnded();
+			}
+			if (this.announced.get() == this) {
+				this.announced.remove();
 			}
 		}
 

@@ -141,13 +141,17 @@ class GroupCommitTests {
 		publisher.start();
 		// a second request is being read and validated on its thread
 		EventPublisher.Upcoming second = publisher.upcoming();
-		CompletableFuture<Void> first = CompletableFuture
-			.runAsync(() -> publisher.publish(events(2, null), null, publisher.upcoming()), this.callers);
+		CompletableFuture<Void> first = CompletableFuture.runAsync(() -> {
+			publisher.upcoming();
+			publisher.publish(events(2, null), null);
+		}, this.callers);
 		// taken by a publisher thread, which waits for the announced request
 		await().atMost(Duration.ofSeconds(10)).until(() -> publisher.queued() == 0);
 		await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(1)).until(() -> !first.isDone());
 
-		publisher.publish(events(3, null), null, second);
+		try (second) {
+			publisher.publish(events(3, null), null);
+		}
 
 		first.get(60, TimeUnit.SECONDS);
 		DistributionSummary groups = this.meters.get("timesheets.ingest.publish.group.size").summary();
