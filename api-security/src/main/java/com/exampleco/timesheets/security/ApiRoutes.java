@@ -55,6 +55,9 @@ public final class ApiRoutes {
 	// only for a token that was given the dedicated scope
 	private static final Route METRICS = new Route(HttpMethod.GET, "/actuator/prometheus", List.of(METRICS_SCOPE));
 
+	// the same data as JSON, one meter at a time (an app that exposes the endpoint)
+	private static final Route METRICS_JSON = new Route(HttpMethod.GET, "/actuator/metrics/**", List.of(METRICS_SCOPE));
+
 	private final List<Route> declared;
 
 	private final List<Rule> rules;
@@ -65,6 +68,7 @@ public final class ApiRoutes {
 		this.declared = List.copyOf(declared);
 		List<Rule> rules = new ArrayList<>();
 		rules.add(new Rule(METRICS));
+		rules.add(new Rule(METRICS_JSON));
 		declared.forEach((route) -> rules.add(new Rule(route)));
 		this.rules = List.copyOf(rules);
 		this.scopeDescriptions = Map.copyOf(scopeDescriptions);
@@ -82,9 +86,9 @@ public final class ApiRoutes {
 	 * Adds the rules to an app's {@code authorizeHttpRequests}: actuator health
 	 * ({@code GET|HEAD /actuator/health/**}) and the OpenAPI document
 	 * ({@code GET /v3/api-docs}, {@code /v3/api-docs/**}) anonymous; metrics
-	 * ({@code GET /actuator/prometheus}) for {@value #METRICS_SCOPE}; then each route
-	 * with its scope. Returns the registry so the app ends the chain itself, normally
-	 * with {@code .anyRequest().denyAll()}.
+	 * ({@code GET /actuator/prometheus}, {@code GET /actuator/metrics/**}) for
+	 * {@value #METRICS_SCOPE}; then each route with its scope. Returns the registry so
+	 * the app ends the chain itself, normally with {@code .anyRequest().denyAll()}.
 	 * @param authorize the registry of the app's filter chain
 	 * @return the same registry
 	 */

@@ -23,6 +23,15 @@ class ApiRoutesTests {
 	}
 
 	@Test
+	void namesTheMetricsScopeForOneMeterAsJson() {
+		assertThat(this.routes.requiredScope(new MockHttpServletRequest("GET", "/actuator/metrics")))
+			.contains(ApiRoutes.METRICS_SCOPE);
+		assertThat(this.routes
+			.requiredScope(new MockHttpServletRequest("GET", "/actuator/metrics/timesheets.ingest.publish.group.size")))
+			.contains(ApiRoutes.METRICS_SCOPE);
+	}
+
+	@Test
 	void keepsTheMetricsRuleAheadOfAnAppRouteThatWouldOpenIt() {
 		assertThat(this.routes.requiredScope(new MockHttpServletRequest("GET", "/actuator/prometheus")))
 			.contains("read:metrics");

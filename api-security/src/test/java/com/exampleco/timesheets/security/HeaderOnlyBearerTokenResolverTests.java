@@ -1,9 +1,12 @@
 package com.exampleco.timesheets.security;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -88,6 +91,37 @@ class HeaderOnlyBearerTokenResolverTests {
 		request.addHeader("Authorization", "Bearer two words");
 
 		assertRefused(request, "invalid_token", "The access token is malformed");
+	}
+
+	@Test
+	void readsHeaderValuesAsSpringsResolverDoes() {
+		DefaultBearerTokenResolver spring = new DefaultBearerTokenResolver();
+		String token = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl-_~+/";
+		List<String> values = List.of("Bearer " + token, "bearer " + token, "BEARER " + token, "bEaReR abc==",
+				"Bearer abc=", "Bearer a", "Bearer", "Bearer ", "Bearer  abc", "Bearer abc ", "Bearer\tabc",
+				"Bearerabc", "Bearer abc=d", "Bearer =abc", "Bearer ===", "Bearer two words", "Bearer abc\n",
+				"Bearer ab\u00e9c", "Bearer ab%c", "Bearer ab,c", "Basic dXNlcjpwYXNz", "Bear abc", "", " Bearer abc",
+				"Bearer abc==\u0000", "Bearer " + "x".repeat(5000));
+		for (String value : values) {
+			MockHttpServletRequest request = new MockHttpServletRequest("GET", "/timesheets");
+			request.addHeader("Authorization", value);
+			String expected;
+			try {
+				expected = spring.resolve(request);
+			}
+			catch (OAuth2AuthenticationException ex) {
+				expected = "refused";
+			}
+			String actual;
+			try {
+				actual = this.resolver.resolve(request);
+			}
+			catch (OAuth2AuthenticationException ex) {
+				assertThat(ex.getError().getDescription()).isEqualTo("The access token is malformed");
+				actual = "refused";
+			}
+			assertThat(actual).as(value).isEqualTo(expected);
+		}
 	}
 
 	@Test

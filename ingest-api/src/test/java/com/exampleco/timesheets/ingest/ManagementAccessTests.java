@@ -87,6 +87,19 @@ class ManagementAccessTests {
 	}
 
 	@Test
+	void servesOneMeterAsJsonToMetricsReaderOnly() throws Exception {
+		String meter = "/actuator/metrics/timesheets.ingest.publish.group.size";
+		this.mvc.perform(get(meter)).andExpect(status().isUnauthorized());
+		this.mvc.perform(get(meter).with(RouteScopeTests.token("create:timesheets", "read:timesheets",
+				"approve:timesheets", "delete:timesheets")))
+			.andExpect(status().isForbidden());
+		this.mvc.perform(get(meter).with(RouteScopeTests.token("read:metrics")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.name").value("timesheets.ingest.publish.group.size"))
+			.andExpect(jsonPath("$.measurements[?(@.statistic == 'COUNT')]").exists());
+	}
+
+	@Test
 	void keepsOtherActuatorEndpointsClosedToMetricsReader() throws Exception {
 		for (String path : new String[] { "/actuator", "/actuator/env", "/actuator/info", "/actuator/heapdump" }) {
 			int status = this.mvc.perform(get(path).with(RouteScopeTests.token("read:metrics")))

@@ -116,6 +116,14 @@ public class BatchIntake {
 	}
 
 	private BatchAccepted accept(Actor actor, String idempotencyKey, String endpoint, EntryFormat format, byte[] body) {
+		// a publisher thread taking a group meanwhile waits briefly for this request
+		try (EventPublisher.Upcoming upcoming = this.publisher.upcoming()) {
+			return announced(actor, idempotencyKey, endpoint, format, body);
+		}
+	}
+
+	private BatchAccepted announced(Actor actor, String idempotencyKey, String endpoint, EntryFormat format,
+			byte[] body) {
 		RequestIds ids = RequestIds.of(actor.clientId(), idempotencyKey);
 		EntryReader.Result read = this.reader.read(format, body);
 		int count = read.entries().size() + (int) read.violations().stream().filter((v) -> v.index() >= 0).count();

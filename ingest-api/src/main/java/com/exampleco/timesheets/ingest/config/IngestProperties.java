@@ -39,6 +39,9 @@ import org.springframework.validation.annotation.Validated;
  * @param publishMinTimeLeft the least part of a request's publish timeout that must be
  * left for a publisher thread to take it into a transaction; a request with less left is
  * answered 503 before anything of it is sent (must be shorter than the publish timeout)
+ * @param groupLinger how long a publisher thread taking a group waits for requests that
+ * are still being read and validated on other request threads (only while there are such
+ * requests; {@code 0} never waits)
  * @param idempotency how {@code Idempotency-Key}s are remembered
  */
 @ConfigurationProperties("timesheets.ingest")
@@ -53,12 +56,16 @@ public record IngestProperties(@DefaultValue("5000") @Min(1) @Max(100_000) int m
 		@DefaultValue("/timesheets/ingest-api") @NotBlank String eventSource,
 		@DefaultValue("2") @Min(1) @Max(64) int publishConcurrency, @DefaultValue("5000") @Min(1) int groupMaxRecords,
 		@DefaultValue("64") @Min(1) int publishQueueCapacity, @DefaultValue("2s") @NotNull Duration publishMinTimeLeft,
-		@DefaultValue @NotNull @Valid Idempotency idempotency) {
+		@DefaultValue("20ms") @NotNull Duration groupLinger, @DefaultValue @NotNull @Valid Idempotency idempotency) {
 
 	public IngestProperties {
 		if (publishMinTimeLeft != null && publishTimeout != null && publishMinTimeLeft.compareTo(publishTimeout) >= 0) {
 			throw new IllegalArgumentException("timesheets.ingest.publish-min-time-left (" + publishMinTimeLeft
 					+ ") must be shorter than timesheets.ingest.publish-timeout (" + publishTimeout + ")");
+		}
+		if (groupLinger != null && (groupLinger.isNegative() || groupLinger.compareTo(Duration.ofSeconds(1)) > 0)) {
+			throw new IllegalArgumentException(
+					"timesheets.ingest.group-linger (" + groupLinger + ") must be between 0 and 1s");
 		}
 	}
 

@@ -1,6 +1,7 @@
 package com.exampleco.timesheets.ingest.publishing;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.exampleco.timesheets.events.TimesheetEvent;
 import com.exampleco.timesheets.events.TimesheetEventCodec;
@@ -63,6 +64,8 @@ public class EventPublisher implements SmartLifecycle {
 
 	private final PublishTracing tracing;
 
+	private final ThreadLocal<Upcoming> announced = new ThreadLocal<>();
+
 	private volatile State state = State.CLOSED;
 
 	EventPublisher(KafkaTemplate<String, byte[]> kafkaTemplate, TimesheetEventCodec codec, IngestProperties properties,
@@ -72,11 +75,27 @@ public class EventPublisher implements SmartLifecycle {
 		this.ledger = ledger;
 		this.records = new EventRecords(codec, properties.eventSource());
 		this.queue = new PublishQueue(properties.publishQueueCapacity(), properties.groupMaxRecords(),
-				properties.publishMinTimeLeft(), meterRegistry);
+				properties.publishMinTimeLeft(), properties.groupLinger(), meterRegistry);
 		this.committer = new GroupCommitter(kafkaTemplate, this.queue, properties.publishConcurrency(), meterRegistry);
 		this.unknownOutcomes = Counter.builder("timesheets.ingest.publish.unknown")
 			.description("Requests answered 503 while their transaction could still commit")
 			.register(meterRegistry);
+	}
+
+	/**
+	 * Announces a request whose events are about to be built (read, validated, encoded):
+	 * a publisher thread that takes a group meanwhile waits for it up to
+	 * {@code group-linger}, so concurrent requests share a transaction. The announcement
+	 * belongs to the calling thread: its next {@link #publish} ends it when the request
+	 * is queued; close it in any case (try-with-resources) for a request that is refused
+	 * before.
+	 * @return the announcement
+	 */
+	public Upcoming upcoming() {
+		this.queue.expecting();
+		Upcoming upcoming = new Upcoming(this.queue, this.announced);
+		this.announced.set(upcoming);
+		return upcoming;
 	}
 
 	/**
@@ -92,8 +111,9 @@ public class EventPublisher implements SmartLifecycle {
 	 */
 	public void publish(List<TimesheetEvent> events, RequestIntent intent) {
 		long deadline = System.nanoTime() + this.properties.publishTimeout().toNanos();
+		Upcoming upcoming = this.announced.get();
 		this.tracing.publish(events.size(), () -> {
-			publish(events, intent, deadline);
+			publish(events, intent, deadline, upcoming);
 			return null;
 		});
 	}
@@ -105,13 +125,37 @@ public class EventPublisher implements SmartLifecycle {
 	 * @param deadline the {@link System#nanoTime()} by which the request is answered
 	 */
 	void publish(List<TimesheetEvent> events, RequestIntent intent, long deadline) {
+		publish(events, intent, deadline, null);
+	}
+
+	private void publish(List<TimesheetEvent> events, RequestIntent intent, long deadline, Upcoming upcoming) {
+		PendingPublish pending;
+		try (upcoming) {
+			pending = pending(events, intent, deadline);
+		}
+		if (pending == null) {
+			// accepted before for this same request: answer as then, publish nothing
+			return;
+		}
+		if (!this.queue.offer(pending)) {
+			pending.fail(new BrokerUnavailableException("too many publishes waiting for the broker", null));
+			throw new BrokerUnavailableException("too many publishes waiting for the broker", null);
+		}
+		pending.await(this.properties.publishTimeout(), this.unknownOutcomes);
+	}
+
+	/**
+	 * The request's records, with the new key's record when it has one.
+	 * @return the request to queue, or null when its key was accepted before for this
+	 * same request
+	 */
+	private PendingPublish pending(List<TimesheetEvent> events, RequestIntent intent, long deadline) {
 		if (this.state == State.CLOSED) {
 			throw new BrokerUnavailableException("publisher is stopped", null);
 		}
 		KeyLedger.Claim claim = (intent != null) ? this.ledger.begin(intent, deadline) : null;
 		if (intent != null && claim == null) {
-			// accepted before for this same request: answer as then, publish nothing
-			return;
+			return null;
 		}
 		PendingPublish pending;
 		try {
@@ -132,11 +176,36 @@ public class EventPublisher implements SmartLifecycle {
 			// the transaction's outcome, not the caller's wait, releases the key
 			pending.result.whenComplete((ok, failure) -> claim.settle(failure == null));
 		}
-		if (!this.queue.offer(pending)) {
-			pending.fail(new BrokerUnavailableException("too many publishes waiting for the broker", null));
-			throw new BrokerUnavailableException("too many publishes waiting for the broker", null);
+		return pending;
+	}
+
+	/**
+	 * A request announced by {@link #upcoming()}: closed once (closing again, or closing
+	 * null in try-with-resources, does nothing).
+	 */
+	public static final class Upcoming implements AutoCloseable {
+
+		private final PublishQueue queue;
+
+		private final ThreadLocal<Upcoming> announced;
+
+		private final AtomicBoolean open = new AtomicBoolean(true);
+
+		private Upcoming(PublishQueue queue, ThreadLocal<Upcoming> announced) {
+			this.queue = queue;
+			this.announced = announced;
 		}
-		pending.await(this.properties.publishTimeout(), this.unknownOutcomes);
+
+		@Override
+		public void close() {
+			if (this.open.compareAndSet(true, false)) {
+				this.queue.expectationEnded();
+			}
+			if (this.announced.get() == this) {
+				this.announced.remove();
+			}
+		}
+
 	}
 
 	/** Takes requests into the queue; publisher threads start with {@link #start()}. */

@@ -39,6 +39,8 @@ final class GroupCommitter {
 
 	private final DistributionSummary requestsPerTransaction;
 
+	private final DistributionSummary recordsPerTransaction;
+
 	private final Counter abortedTransactions;
 
 	private final List<Thread> workers = new ArrayList<>();
@@ -54,8 +56,11 @@ final class GroupCommitter {
 			.description("Time from the start of a (possibly shared) Kafka transaction to its commit")
 			.publishPercentileHistogram()
 			.register(meterRegistry);
-		this.requestsPerTransaction = DistributionSummary.builder("timesheets.ingest.publish.requests")
+		this.requestsPerTransaction = DistributionSummary.builder("timesheets.ingest.publish.group.size")
 			.description("Requests committed together in one Kafka transaction")
+			.register(meterRegistry);
+		this.recordsPerTransaction = DistributionSummary.builder("timesheets.ingest.publish.group.entries")
+			.description("Records (events, and a new Idempotency-Key's record) committed in one Kafka transaction")
 			.register(meterRegistry);
 		this.abortedTransactions = Counter.builder("timesheets.ingest.publish.aborted")
 			.description("Kafka transactions that did not commit (a send or the commit failed)")
@@ -121,6 +126,7 @@ final class GroupCommitter {
 			sendInTransaction(group, records, committing);
 			this.publishTimer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
 			this.requestsPerTransaction.record(group.size());
+			this.recordsPerTransaction.record(records);
 			group.forEach(PendingPublish::complete);
 		}
 		catch (RuntimeException ex) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -14,9 +15,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 /**
  * The group-commit queue: requests wait here, bounded, for a publisher thread, which
  * takes whatever is waiting as one group. A group is at least one request and, in queue
- * order, more while their records fit under {@code group-max-records}. A request is taken
- * only while at least {@code publish-min-time-left} of its publish timeout is left;
- * otherwise it is answered unsent (counted in {@code timesheets.ingest.publish.shed}).
+ * order, more while their records fit under {@code group-max-records}. While other
+ * requests are still being read and validated on their request threads
+ * ({@link #expecting()}), the taking thread waits up to {@code group-linger} for them, so
+ * that concurrent requests share one transaction instead of arriving just after it began;
+ * a lone request never waits. A request is taken only while at least
+ * {@code publish-min-time-left} of its publish timeout is left; otherwise it is answered
+ * unsent (counted in {@code timesheets.ingest.publish.shed}).
  */
 final class PublishQueue {
 
@@ -28,12 +33,24 @@ final class PublishQueue {
 
 	private final Duration minTimeLeft;
 
+	private final long lingerNanos;
+
+	private final AtomicInteger expected = new AtomicInteger();
+
 	private final Counter shed;
 
-	PublishQueue(int capacity, int groupMaxRecords, Duration minTimeLeft, MeterRegistry meterRegistry) {
+	/**
+	 * Taken from the queue while lingering but too large for that group: the next group's
+	 * first.
+	 */
+	private volatile PendingPublish carried;
+
+	PublishQueue(int capacity, int groupMaxRecords, Duration minTimeLeft, Duration linger,
+			MeterRegistry meterRegistry) {
 		this.queue = new ArrayBlockingQueue<>(capacity);
 		this.groupMaxRecords = groupMaxRecords;
 		this.minTimeLeft = minTimeLeft;
+		this.lingerNanos = linger.toNanos();
 		this.shed = Counter.builder("timesheets.ingest.publish.shed")
 			.description("Requests answered 503 unsent: too little of their publish timeout was left")
 			.register(meterRegistry);
@@ -52,6 +69,20 @@ final class PublishQueue {
 	}
 
 	/**
+	 * A request is being read and validated and will probably be queued soon: a publisher
+	 * thread taking a group waits up to the linger for it. Each call is matched by one
+	 * {@link #expectationEnded()}, before the request is offered or when it is refused.
+	 */
+	void expecting() {
+		this.expected.incrementAndGet();
+	}
+
+	/** See {@link #expecting()}. */
+	void expectationEnded() {
+		this.expected.decrementAndGet();
+	}
+
+	/**
 	 * Takes what is waiting, in queue order. Requests whose callers gave up, or with too
 	 * little time left, are answered unsent and left out.
 	 * @param wait how long to wait for a first request, in milliseconds
@@ -61,7 +92,11 @@ final class PublishQueue {
 	List<PendingPublish> takeGroup(long wait) throws InterruptedException {
 		List<PendingPublish> group = new ArrayList<>();
 		synchronized (this.takeLock) {
-			PendingPublish first = this.queue.poll(wait, TimeUnit.MILLISECONDS);
+			PendingPublish first = this.carried;
+			this.carried = null;
+			if (first == null) {
+				first = this.queue.poll(wait, TimeUnit.MILLISECONDS);
+			}
 			if (first == null || !take(first)) {
 				return group;
 			}
@@ -75,8 +110,34 @@ final class PublishQueue {
 					records += next.records.size();
 				}
 			}
+			if (next == null) {
+				linger(group, records);
+			}
 		}
 		return group;
+	}
+
+	/**
+	 * Waits, at most the linger, for requests still being prepared on their threads and
+	 * adds them to the group while they fit; one that does not fit starts the next group.
+	 */
+	private void linger(List<PendingPublish> group, int records) throws InterruptedException {
+		long until = System.nanoTime() + this.lingerNanos;
+		long left;
+		while (records < this.groupMaxRecords && this.expected.get() > 0 && (left = until - System.nanoTime()) > 0) {
+			PendingPublish next = this.queue.poll(left, TimeUnit.NANOSECONDS);
+			if (next == null) {
+				return;
+			}
+			if (records + next.records.size() > this.groupMaxRecords) {
+				this.carried = next;
+				return;
+			}
+			if (take(next)) {
+				group.add(next);
+				records += next.records.size();
+			}
+		}
 	}
 
 	private boolean take(PendingPublish pending) {
@@ -100,6 +161,12 @@ final class PublishQueue {
 	 * @param why the reason, for the log
 	 */
 	void failAll(String why) {
+		synchronized (this.takeLock) {
+			if (this.carried != null) {
+				this.carried.fail(new BrokerUnavailableException(why, null));
+				this.carried = null;
+			}
+		}
 		PendingPublish left;
 		while ((left = this.queue.poll()) != null) {
 			left.fail(new BrokerUnavailableException(why, null));
@@ -107,11 +174,11 @@ final class PublishQueue {
 	}
 
 	boolean isEmpty() {
-		return this.queue.isEmpty();
+		return this.queue.isEmpty() && this.carried == null;
 	}
 
 	int size() {
-		return this.queue.size();
+		return this.queue.size() + ((this.carried != null) ? 1 : 0);
 	}
 
 }

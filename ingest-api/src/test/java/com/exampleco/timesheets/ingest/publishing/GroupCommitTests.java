@@ -117,7 +117,7 @@ class GroupCommitTests {
 
 		CompletableFuture.allOf(counted.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
 		assertThat(answered).hasValue(3);
-		DistributionSummary shared = this.meters.get("timesheets.ingest.publish.requests").summary();
+		DistributionSummary shared = this.meters.get("timesheets.ingest.publish.group.size").summary();
 		assertThat(shared.count()).isEqualTo(1);
 		assertThat(shared.totalAmount()).isEqualTo(3);
 		for (List<TimesheetEvent> request : requests) {
@@ -132,6 +132,32 @@ class GroupCommitTests {
 			.toList();
 		assertThat(inLogOrder)
 			.containsExactlyElementsOf(requests.get(0).stream().map(TimesheetEvent::eventId).toList());
+	}
+
+	@Test
+	void waitsForAnAnnouncedRequestSoThatItSharesTheTransaction() throws Exception {
+		EventPublisher publisher = publisher(Duration.ofSeconds(60), Duration.ofSeconds(2), 64, 5000,
+				Duration.ofSeconds(1), Map.of());
+		publisher.start();
+		// a second request is being read and validated on its thread
+		EventPublisher.Upcoming second = publisher.upcoming();
+		CompletableFuture<Void> first = CompletableFuture.runAsync(() -> {
+			publisher.upcoming();
+			publisher.publish(events(2, null), null);
+		}, this.callers);
+		// taken by a publisher thread, which waits for the announced request
+		await().atMost(Duration.ofSeconds(10)).until(() -> publisher.queued() == 0);
+		await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(1)).until(() -> !first.isDone());
+
+		try (second) {
+			publisher.publish(events(3, null), null);
+		}
+
+		first.get(60, TimeUnit.SECONDS);
+		DistributionSummary groups = this.meters.get("timesheets.ingest.publish.group.size").summary();
+		assertThat(groups.count()).isEqualTo(1);
+		assertThat(groups.totalAmount()).isEqualTo(2);
+		assertThat(this.meters.get("timesheets.ingest.publish.group.entries").summary().totalAmount()).isEqualTo(5);
 	}
 
 	@Test
@@ -301,6 +327,11 @@ class GroupCommitTests {
 
 	private EventPublisher publisher(Duration publishTimeout, Duration minTimeLeft, int queueCapacity,
 			int groupMaxRecords, Map<String, Object> producer) {
+		return publisher(publishTimeout, minTimeLeft, queueCapacity, groupMaxRecords, Duration.ZERO, producer);
+	}
+
+	private EventPublisher publisher(Duration publishTimeout, Duration minTimeLeft, int queueCapacity,
+			int groupMaxRecords, Duration linger, Map<String, Object> producer) {
 		Map<String, Object> config = new HashMap<>(producer);
 		config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
 		config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
@@ -315,7 +346,7 @@ class GroupCommitTests {
 		this.factories.add(factory);
 		IngestProperties properties = new IngestProperties(5000, DataSize.ofMegabytes(10), 2000, 1000,
 				LocalDate.of(2000, 1, 1), 1, publishTimeout, Duration.ofSeconds(5), 6, (short) 1, "/test", 1,
-				groupMaxRecords, queueCapacity, minTimeLeft,
+				groupMaxRecords, queueCapacity, minTimeLeft, linger,
 				new IngestProperties.Idempotency(Duration.ofDays(7), 1000, Duration.ZERO));
 		this.ledger = KeyLedgers.loaded(properties, Clock.systemUTC(), this.meters);
 		EventPublisher publisher = new EventPublisher(new KafkaTemplate<>(factory), this.codec, properties, this.ledger,

@@ -15,14 +15,19 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Reads the {@code timesheets} table the processor writes. Read-only; the SQL runs
  * unchanged on PostgreSQL and H2 (PostgreSQL mode).
+ * <p>
+ * Each method is one {@code SELECT}, run without a Spring transaction: a single statement
+ * sees one snapshot anyway, and a transaction around it cost a
+ * {@code BEGIN}/{@code COMMIT} exchange with the database and the transaction
+ * interceptor's work on every point read (issue 18). The connections stay read-only
+ * ({@code spring.datasource.hikari.read-only}, PostgreSQL's {@code readOnlyMode=always},
+ * the SELECT-only role; README).
  */
 @Repository
-@Transactional(readOnly = true)
 public class Timesheets {
 
 	private static final String COLUMNS = """
