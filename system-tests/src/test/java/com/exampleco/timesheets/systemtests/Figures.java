@@ -55,6 +55,19 @@ final class Figures {
 
 	static final AtomicInteger revertsLost = new AtomicInteger(-1);
 
+	static final AtomicInteger brokersKilled = new AtomicInteger();
+
+	static final AtomicInteger brokersPaused = new AtomicInteger();
+
+	static final AtomicInteger brokersRestarted = new AtomicInteger();
+
+	/**
+	 * Entries the ingest API acknowledged on the replicated cluster (its own pipeline).
+	 */
+	static final AtomicInteger clusterAcknowledged = new AtomicInteger(-1);
+
+	static final AtomicInteger clusterAnswered503 = new AtomicInteger(-1);
+
 	private Figures() {
 	}
 
@@ -80,6 +93,10 @@ final class Figures {
 				hostilePayloadsTried.get() + " / " + hostilePayloadsRefused.get());
 		row(out, "hostile payloads that reached the database", hostilePayloadsInDatabase.get());
 		row(out, "reverts lost (A, B, A again)", revertsLost.get());
+		row(out, "brokers killed / paused / restarted",
+				brokersKilled.get() + " / " + brokersPaused.get() + " / " + brokersRestarted.get());
+		row(out, "cluster: entries acknowledged, all applied once", clusterAcknowledged.get());
+		row(out, "cluster: direct calls answered 503 in a fault", clusterAnswered503.get());
 		out.append("+------------------------------------------------+-----------+\n");
 		out.append("(-1: not measured, the final check did not run)\n");
 		return out.toString();

@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 
 import com.exampleco.timesheets.launcher.FreePorts;
 import com.exampleco.timesheets.launcher.kafka.KafkaBroker;
+import com.exampleco.timesheets.launcher.kafka.KraftCluster;
 import com.exampleco.timesheets.launcher.kafka.ProcessKafkaBroker;
 import com.exampleco.timesheets.launcher.process.JavaProcess;
 import com.exampleco.timesheets.launcher.process.ServiceJars;
@@ -80,15 +81,15 @@ final class PipelineProcesses {
 		this.auth = service("auth-server", "auth-server", this.authPort, authArguments);
 		this.auth.start();
 		this.kafka.awaitReady(this.options.startupTimeout());
-		this.ingest = service("ingest-api", "ingest-api", this.ingestPort,
-				ServiceArguments.ingest(this.kafka.bootstrapServers(), issuer(), this.options.partitions()));
+		this.ingest = service("ingest-api", "ingest-api", this.ingestPort, ServiceArguments
+			.ingest(this.kafka.bootstrapServers(), issuer(), this.options.partitions(), this.options.broker()));
 		this.ingest.start();
 		this.database = db.join();
 		this.query = service("query-api", "query-api", this.queryPort, ServiceArguments.query(this.database, issuer()));
 		for (int i = 0; i < this.options.processors(); i++) {
 			String name = "processor-" + (i + 1);
 			this.processors.add(service(name, "processor", FreePorts.next(), ServiceArguments.processor(name,
-					this.kafka.bootstrapServers(), this.database, this.options.partitions())));
+					this.kafka.bootstrapServers(), this.database, this.options.partitions(), this.options.broker())));
 		}
 		if (this.options.startProcessors()) {
 			// the query API reads the schema only when asked (it never migrates), so it
@@ -119,6 +120,11 @@ final class PipelineProcesses {
 	}
 
 	private KafkaBroker createBroker(Path directory) {
+		if (this.options.broker() == BrokerKind.CLUSTER) {
+			return KraftCluster.create(directory, BrokerKind.CLUSTER_REPLICAS, BrokerKind.CLUSTER_MIN_INSYNC,
+					this.options.kafkaClasspath(), this.options.kafkaJvmOptions(), this.options.partitions(),
+					this.work.logs());
+		}
 		if (this.options.broker().container(Docker::available)) {
 			return ContainerKafkaBroker.create(this.options.partitions(), this.work.logs());
 		}
