@@ -2,11 +2,18 @@ package com.exampleco.timesheets.systemtests;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import com.exampleco.timesheets.testsupport.kafka.TopicReader;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.header.Header;
 
 /** What is committed on a topic, read as an analyst would ({@code read_committed}). */
@@ -30,6 +37,15 @@ final class Topic {
 	static String header(ConsumerRecord<?, ?> record, String name) {
 		Header header = record.headers().lastHeader(name);
 		return (header != null) ? new String(header.value(), StandardCharsets.UTF_8) : null;
+	}
+
+	/** One configuration entry of a topic, with its value and where it comes from. */
+	static ConfigEntry config(String bootstrap, String topic, String name) throws Exception {
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+			ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+			Config config = admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS).get(resource);
+			return config.get(name);
+		}
 	}
 
 	/**
