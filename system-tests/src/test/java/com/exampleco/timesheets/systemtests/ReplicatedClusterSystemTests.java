@@ -161,9 +161,16 @@ class ReplicatedClusterSystemTests {
 		int second = (leader % 3) + 1;
 		cluster.pause(second);
 		Figures.brokersPaused.incrementAndGet();
-		Http.Answer refused = Http.post(this.pipeline.ingestUrl() + "/timesheet-batches",
-				this.pipeline.accessToken(Pipeline.UPLOADER), "application/json",
-				Entries.jsonArray(PROBE_PREFIX + round + "-", 0, 5), Map.of("Idempotency-Key", PROBE_PREFIX + round));
+		Http.Answer refused;
+		try {
+			refused = Http.post(this.pipeline.ingestUrl() + "/timesheet-batches",
+					this.pipeline.accessToken(Pipeline.UPLOADER), "application/json",
+					Entries.jsonArray(PROBE_PREFIX + round + "-", 0, 5),
+					Map.of("Idempotency-Key", PROBE_PREFIX + round));
+		}
+		finally {
+			cluster.resume(second);
+		}
 		assertThat(refused.status()).as(refused.toString()).isEqualTo(503);
 		assertThat(refused.retryAfter()).isNotBlank();
 		assertThat(refused.isProblem()).isTrue();
@@ -172,7 +179,6 @@ class ReplicatedClusterSystemTests {
 			// is safe)
 			this.refusedPrefixes.add(PROBE_PREFIX + round + "-");
 		}
-		cluster.resume(second);
 		Instant resumed = Instant.now();
 		await().atMost(Duration.ofMinutes(1)).until(() -> this.load.acknowledgedSince(resumed));
 
@@ -198,12 +204,17 @@ class ReplicatedClusterSystemTests {
 		cluster.pause(paused);
 		Figures.brokersPaused.incrementAndGet();
 		Figures.faultsInjected.incrementAndGet();
-		// meanwhile the others fence it, take over its partitions and the load goes on
-		await().atMost(Duration.ofSeconds(40)).until(() -> !cluster.state().liveNodes().contains(paused));
-		Instant fenced = Instant.now();
-		await().atMost(Duration.ofSeconds(40)).until(() -> this.load.acknowledgedSince(fenced));
-		Outage.holdUntil(from, Outage.LENGTH);
-		cluster.resume(paused);
+		try {
+			// meanwhile the others fence it, take over its partitions and the load goes
+			// on
+			await().atMost(Duration.ofMinutes(1)).until(() -> !cluster.state().liveNodes().contains(paused));
+			Instant fenced = Instant.now();
+			await().atMost(Duration.ofMinutes(1)).until(() -> this.load.acknowledgedSince(fenced));
+			Outage.holdUntil(from, Outage.LENGTH);
+		}
+		finally {
+			cluster.resume(paused);
+		}
 		await().atMost(Duration.ofMinutes(2))
 			.until(() -> cluster.state().liveNodes().contains(paused) && cluster.state().allInSync(3, TOPICS));
 		this.faults.add(new Window(from, Instant.now()));

@@ -1,5 +1,6 @@
 package com.exampleco.timesheets.launcher.kafka;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartitionInfo;
@@ -34,8 +36,9 @@ public record ClusterState(String bootstrapServers) {
 	 * @return their ids; empty when the cluster does not answer
 	 */
 	public Set<Integer> liveNodes() {
-		try (Admin admin = admin()) {
-			return admin.describeCluster()
+		Admin admin = admin();
+		try {
+			return admin.describeCluster(new DescribeClusterOptions().timeoutMs(TIMEOUT_MS))
 				.nodes()
 				.get(TIMEOUT_MS, TimeUnit.MILLISECONDS)
 				.stream()
@@ -48,6 +51,9 @@ public record ClusterState(String bootstrapServers) {
 		}
 		catch (ExecutionException | TimeoutException | RuntimeException ex) {
 			return Set.of();
+		}
+		finally {
+			close(admin);
 		}
 	}
 
@@ -115,7 +121,8 @@ public record ClusterState(String bootstrapServers) {
 	}
 
 	private <T> T ask(AdminCall<T> call) {
-		try (Admin admin = admin()) {
+		Admin admin = admin();
+		try {
 			return call.ask(admin);
 		}
 		catch (InterruptedException ex) {
@@ -125,6 +132,16 @@ public record ClusterState(String bootstrapServers) {
 		catch (ExecutionException | TimeoutException ex) {
 			throw new IllegalStateException("the cluster at " + this.bootstrapServers + " did not answer: " + ex, ex);
 		}
+		finally {
+			close(admin);
+		}
+	}
+
+	/**
+	 * Without waiting for calls still pending on a node that does not answer (frozen).
+	 */
+	private static void close(Admin admin) {
+		admin.close(Duration.ZERO);
 	}
 
 	private Admin admin() {

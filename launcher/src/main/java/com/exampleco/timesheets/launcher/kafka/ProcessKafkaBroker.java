@@ -30,6 +30,9 @@ public final class ProcessKafkaBroker implements KafkaBroker {
 			  </appender>
 			  <logger name="kafka.server.KafkaRaftServer" level="INFO"/>
 			  <logger name="kafka.server.BrokerServer" level="INFO"/>
+			  <!-- a cluster's fencing and elections, for the fault scenarios' logs -->
+			  <logger name="org.apache.kafka.controller.ReplicationControlManager" level="INFO"/>
+			  <logger name="org.apache.kafka.raft.QuorumState" level="INFO"/>
 			  <root level="WARN"><appender-ref ref="OUT"/></root>
 			</configuration>
 			""";
