@@ -68,6 +68,11 @@ final class Figures {
 
 	static final AtomicInteger clusterAnswered503 = new AtomicInteger(-1);
 
+	/**
+	 * Events the cluster's topic holds twice (same event id; the processor dropped them).
+	 */
+	static final AtomicInteger clusterTopicCopies = new AtomicInteger(-1);
+
 	private Figures() {
 	}
 
@@ -97,6 +102,7 @@ final class Figures {
 				brokersKilled.get() + " / " + brokersPaused.get() + " / " + brokersRestarted.get());
 		row(out, "cluster: entries acknowledged, all applied once", clusterAcknowledged.get());
 		row(out, "cluster: direct calls answered 503 in a fault", clusterAnswered503.get());
+		row(out, "cluster: events on the topic twice (same id)", clusterTopicCopies.get());
 		out.append("+------------------------------------------------+-----------+\n");
 		out.append("(-1: not measured, the final check did not run)\n");
 		return out.toString();

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 import com.exampleco.timesheets.events.Topics;
@@ -17,7 +16,6 @@ import com.exampleco.timesheets.systemtests.harness.Pipeline;
 import com.exampleco.timesheets.systemtests.harness.PipelineOptions;
 import com.exampleco.timesheets.systemtests.harness.UploaderRun;
 import org.apache.kafka.clients.admin.ConfigEntry;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
@@ -267,16 +265,13 @@ class ReplicatedClusterSystemTests {
 			assertThat(ledger.timesheets(prefix)).as("the 503 accepted nothing").isZero();
 		}
 
-		Set<UUID> keys = acknowledged.stream().map(Entries::timesheetId).collect(Collectors.toSet());
-		List<ConsumerRecord<String, byte[]>> records = Topic.recordsOf(this.pipeline.kafkaBootstrap(), keys);
-		assertThat(records).as("each acknowledged entry once on the topic").hasSize(total);
-		assertThat(records.stream().map((r) -> r.key()).distinct()).hasSize(total);
-		assertThat(records.stream().map((r) -> Topic.header(r, "ce_id")).distinct()).hasSize(total);
+		long copies = TopicCopies.assertEachEntryIsOneEvent(this.pipeline.kafkaBootstrap(), acknowledged, ledger);
 		assertThat(Topic.endOffsets(this.pipeline.kafkaBootstrap(), Topic.DLT)).isZero();
 
 		Figures.faultsSurvived.addAndGet(this.faults.size());
 		Figures.clusterAcknowledged.set(total);
 		Figures.clusterAnswered503.set(refused.size());
+		Figures.clusterTopicCopies.set((int) copies);
 		System.out.printf(
 				"replicated cluster: %d entries acknowledged (%d uploader rounds, %d direct calls, %d of"
 						+ " them 503 inside the %d faults), all applied once%n",

@@ -153,7 +153,10 @@ public final class KraftCluster implements KafkaBroker, AutoCloseable {
 		return this.nodes.stream().allMatch(ProcessKafkaBroker::isRunning);
 	}
 
-	/** Resumes paused nodes, then stops every node; idempotent. */
+	/**
+	 * Resumes paused nodes, then stops every node, all at once (one after the other, the
+	 * last ones would wait for a quorum that is gone); idempotent.
+	 */
 	@Override
 	public void close() {
 		for (ProcessKafkaBroker node : this.nodes) {
@@ -166,7 +169,17 @@ public final class KraftCluster implements KafkaBroker, AutoCloseable {
 				}
 			}
 		}
-		this.nodes.forEach(ProcessKafkaBroker::close);
+		List<Thread> closers = this.nodes.stream().map((node) -> new Thread(node::close, "close " + node)).toList();
+		closers.forEach(Thread::start);
+		for (Thread closer : closers) {
+			try {
+				closer.join();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
 	}
 
 	/**

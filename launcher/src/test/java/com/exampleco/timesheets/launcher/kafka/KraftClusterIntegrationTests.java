@@ -49,9 +49,11 @@ class KraftClusterIntegrationTests {
 			cluster.restart(leader, Duration.ofMinutes(2));
 			await(() -> cluster.state().allInSync(3, List.of(TOPIC)));
 
-			int paused = (leader % 3) + 1;
+			// the active controller frozen: the other two elect one and fence it
+			int paused = cluster.state().activeController();
 			cluster.pause(paused);
 			await(() -> !cluster.state().liveNodes().contains(paused));
+			assertThat(cluster.state().activeController()).isNotEqualTo(paused);
 			cluster.resume(paused);
 			await(() -> cluster.state().liveNodes().equals(Set.of(1, 2, 3))
 					&& cluster.state().allInSync(3, List.of(TOPIC)));
