@@ -100,7 +100,7 @@ final class Figures {
 		row(out, "reverts lost (A, B, A again)", revertsLost.get());
 		row(out, "brokers killed / paused / restarted",
 				brokersKilled.get() + " / " + brokersPaused.get() + " / " + brokersRestarted.get());
-		row(out, "cluster: entries acknowledged, all applied once", clusterAcknowledged.get());
+		row(out, "cluster: entries acknowledged, applied once", clusterAcknowledged.get());
 		row(out, "cluster: direct calls answered 503 in a fault", clusterAnswered503.get());
 		row(out, "cluster: events on the topic twice (same id)", clusterTopicCopies.get());
 		out.append("+------------------------------------------------+-----------+\n");

@@ -274,8 +274,9 @@ class ReplicatedClusterSystemTests {
 		Figures.clusterTopicCopies.set((int) copies);
 		System.out.printf(
 				"replicated cluster: %d entries acknowledged (%d uploader rounds, %d direct calls, %d of"
-						+ " them 503 inside the %d faults), all applied once%n",
-				total, runs.size(), answers.size(), refused.size(), this.faults.size());
+						+ " them 503 inside the %d faults), all applied once; %d events on the topic twice (same id,"
+						+ " dropped as DUPLICATE)%n",
+				total, runs.size(), answers.size(), refused.size(), this.faults.size(), copies);
 	}
 
 	private KraftCluster cluster() {
