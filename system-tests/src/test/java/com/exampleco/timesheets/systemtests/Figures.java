@@ -62,11 +62,30 @@ final class Figures {
 	static final AtomicInteger unknownKidRequests = new AtomicInteger();
 
 	static final AtomicInteger jwksFetchesDuringFlood = new AtomicInteger(-1);
+
 	static final AtomicInteger tracedRecordsChecked = new AtomicInteger();
 
 	static final AtomicInteger kafkaClientsTried = new AtomicInteger();
 
 	static final AtomicInteger kafkaClientsRefused = new AtomicInteger();
+
+	static final AtomicInteger brokersKilled = new AtomicInteger();
+
+	static final AtomicInteger brokersPaused = new AtomicInteger();
+
+	static final AtomicInteger brokersRestarted = new AtomicInteger();
+
+	/**
+	 * Entries the ingest API acknowledged on the replicated cluster (its own pipeline).
+	 */
+	static final AtomicInteger clusterAcknowledged = new AtomicInteger(-1);
+
+	static final AtomicInteger clusterAnswered503 = new AtomicInteger(-1);
+
+	/**
+	 * Events the cluster's topic holds twice (same event id; the processor dropped them).
+	 */
+	static final AtomicInteger clusterTopicCopies = new AtomicInteger(-1);
 
 	private Figures() {
 	}
@@ -99,6 +118,11 @@ final class Figures {
 				jwksFetchesDuringFlood.get() + " / " + unknownKidRequests.get() + " req");
 		row(out, "traced records checked", tracedRecordsChecked.get());
 		row(out, "unauthorised Kafka clients refused", kafkaClientsRefused.get() + "/" + kafkaClientsTried.get());
+		row(out, "brokers killed / paused / restarted",
+				brokersKilled.get() + " / " + brokersPaused.get() + " / " + brokersRestarted.get());
+		row(out, "cluster: entries acknowledged, applied once", clusterAcknowledged.get());
+		row(out, "cluster: direct calls answered 503 in a fault", clusterAnswered503.get());
+		row(out, "cluster: events on the topic twice (same id)", clusterTopicCopies.get());
 		out.append("+------------------------------------------------+-----------+\n");
 		out.append("(-1: not measured, the final check did not run)\n");
 		return out.toString();

@@ -5,9 +5,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import com.exampleco.timesheets.testsupport.kafka.TopicReader;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.header.Header;
 
 /**
@@ -35,6 +40,15 @@ final class Topic {
 	static String header(ConsumerRecord<?, ?> record, String name) {
 		Header header = record.headers().lastHeader(name);
 		return (header != null) ? new String(header.value(), StandardCharsets.UTF_8) : null;
+	}
+
+	/** One configuration entry of a topic, with its value and where it comes from. */
+	static ConfigEntry config(Map<String, Object> client, String topic, String name) throws Exception {
+		try (Admin admin = Admin.create(client)) {
+			ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+			Config config = admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS).get(resource);
+			return config.get(name);
+		}
 	}
 
 	/**

@@ -28,8 +28,11 @@ import org.springframework.validation.annotation.Validated;
  * @param publishTimeout how long a request waits for the broker before it is answered 503
  * @param retryAfter the {@code Retry-After} sent with a 503
  * @param topicPartitions partitions of the events topic when this service creates it
- * @param topicReplicas replication factor of the events topic when this service creates
- * it
+ * @param topicReplicas replication factor of the topics this service creates (events and
+ * idempotency keys)
+ * @param topicMinInsyncReplicas {@code min.insync.replicas} of the topics this service
+ * creates; null leaves the broker's default (with {@code acks=all}, a write is refused
+ * while fewer replicas are in sync, and answered 503)
  * @param eventSource the CloudEvents {@code source} of the events this service publishes
  * @param publishConcurrency publisher threads, each with its own transactional producer
  * @param groupMaxRecords the most records of waiting requests one shared transaction
@@ -53,12 +56,16 @@ public record IngestProperties(@DefaultValue("5000") @Min(1) @Max(100_000) int m
 		@DefaultValue("2000-01-01") @NotNull LocalDate earliestWorkDate, @DefaultValue("1") @Min(0) int maxDaysAhead,
 		@DefaultValue("10s") @NotNull Duration publishTimeout, @DefaultValue("5s") @NotNull Duration retryAfter,
 		@DefaultValue("6") @Min(1) int topicPartitions, @DefaultValue("1") @Min(1) short topicReplicas,
-		@DefaultValue("/timesheets/ingest-api") @NotBlank String eventSource,
+		@Min(1) Integer topicMinInsyncReplicas, @DefaultValue("/timesheets/ingest-api") @NotBlank String eventSource,
 		@DefaultValue("2") @Min(1) @Max(64) int publishConcurrency, @DefaultValue("5000") @Min(1) int groupMaxRecords,
 		@DefaultValue("64") @Min(1) int publishQueueCapacity, @DefaultValue("2s") @NotNull Duration publishMinTimeLeft,
 		@DefaultValue("20ms") @NotNull Duration groupLinger, @DefaultValue @NotNull @Valid Idempotency idempotency) {
 
 	public IngestProperties {
+		if (topicMinInsyncReplicas != null && topicMinInsyncReplicas > topicReplicas) {
+			throw new IllegalArgumentException("timesheets.ingest.topic-min-insync-replicas (" + topicMinInsyncReplicas
+					+ ") cannot exceed timesheets.ingest.topic-replicas (" + topicReplicas + ")");
+		}
 		if (publishMinTimeLeft != null && publishTimeout != null && publishMinTimeLeft.compareTo(publishTimeout) >= 0) {
 			throw new IllegalArgumentException("timesheets.ingest.publish-min-time-left (" + publishMinTimeLeft
 					+ ") must be shorter than timesheets.ingest.publish-timeout (" + publishTimeout + ")");
@@ -88,9 +95,12 @@ public record IngestProperties(@DefaultValue("5000") @Min(1) @Max(100_000) int m
 	 * @param loadTimeout how long the start waits for the keys topic to be read to its
 	 * end before the API serves; after it, requests with a key are answered 503 until the
 	 * topic is read
+	 * @param topicPartitions partitions of the keys topic when this service creates it
+	 * (every instance reads all of them; more only spread the topic over more brokers)
 	 */
 	public record Idempotency(@DefaultValue("7d") @NotNull Duration keyRetention,
-			@DefaultValue("200000") @Min(1) int maxKeys, @DefaultValue("30s") @NotNull Duration loadTimeout) {
+			@DefaultValue("200000") @Min(1) int maxKeys, @DefaultValue("30s") @NotNull Duration loadTimeout,
+			@DefaultValue("1") @Min(1) int topicPartitions) {
 
 	}
 

@@ -32,6 +32,9 @@ public final class ProcessKafkaBroker implements KafkaBroker {
 			  <logger name="kafka.server.BrokerServer" level="INFO"/>
 			  <!-- refusals of the authorizer ("Principal = User:… is Denied …") -->
 			  <logger name="kafka.authorizer.logger" level="INFO"/>
+			  <!-- a cluster's fencing and elections, for the fault scenarios' logs -->
+			  <logger name="org.apache.kafka.controller.ReplicationControlManager" level="INFO"/>
+			  <logger name="org.apache.kafka.raft.QuorumState" level="INFO"/>
 			  <root level="WARN"><appender-ref ref="OUT"/></root>
 			</configuration>
 			""";
@@ -78,7 +81,29 @@ public final class ProcessKafkaBroker implements KafkaBroker {
 			Path logDirectory, BrokerSecurity security) {
 		KraftConfig config = new KraftConfig(directory, directory.resolve("data").toAbsolutePath(), FreePorts.next(),
 				FreePorts.next(), partitions, security);
+		return create(config, "kafka", classpath, jvmOptions, logDirectory);
+	}
+
+	/**
+	 * Prepares a broker on the given configuration (written, log folder formatted);
+	 * {@link #launch()} starts it. When the configuration is secured its JVM is allowed
+	 * to fetch the issuer's JWKS; the issuer must answer before {@link #launch()}.
+	 * @param config the node's configuration (a node of a {@link KraftCluster}, or the
+	 * single node)
+	 * @param name the process's name: its output goes to
+	 * {@code <logDirectory>/<name>.log}
+	 * @param classpath the broker JVM's class path (as above)
+	 * @param jvmOptions the broker JVM's options
+	 * @param logDirectory where the log goes
+	 * @return the broker, not started
+	 * @throws UncheckedIOException when the folder cannot be prepared
+	 */
+	public static ProcessKafkaBroker create(KraftConfig config, String name, String classpath, List<String> jvmOptions,
+			Path logDirectory) {
+		Path directory = config.directory();
+		BrokerSecurity security = config.security();
 		try {
+			Files.createDirectories(directory);
 			Path properties = config.prepare("the launcher (a broker process)");
 			Path logback = directory.resolve("logback.xml").toAbsolutePath();
 			Files.writeString(logback, LOGBACK, StandardCharsets.UTF_8);
@@ -88,12 +113,20 @@ public final class ProcessKafkaBroker implements KafkaBroker {
 			}
 			command.addAll(List.of("-Dlogback.configurationFile=" + logback, "-cp", classpath, "kafka.Kafka",
 					properties.toString()));
-			JavaProcess process = new JavaProcess("kafka", command, Map.of(), logDirectory.resolve("kafka.log"), null);
+			JavaProcess process = new JavaProcess(name, command, Map.of(), logDirectory.resolve(name + ".log"), null);
 			return new ProcessKafkaBroker(config, process);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot prepare the broker under " + directory, ex);
 		}
+	}
+
+	/**
+	 * This broker's configuration.
+	 * @return the configuration, never null
+	 */
+	public KraftConfig config() {
+		return this.config;
 	}
 
 	/**

@@ -1,5 +1,6 @@
 /**
- * The pipeline's single-node KRaft broker: one configuration, run in process or as a
- * child JVM.
+ * The pipeline's KRaft brokers: one configuration ({@link KraftConfig}), run in process
+ * or as a child JVM, as the single node or as a node of a replicated
+ * {@link KraftCluster}.
  */
 package com.exampleco.timesheets.launcher.kafka;

@@ -237,6 +237,43 @@ public final class JavaProcess {
 	}
 
 	/**
+	 * Freezes the process with SIGSTOP: it keeps its sockets open but answers nothing, as
+	 * a long GC pause or a hung host would, until {@link #resume()}.
+	 * @throws IllegalStateException when it does not run or cannot be signalled
+	 */
+	public void pause() {
+		signal("STOP");
+	}
+
+	/**
+	 * Lets a process frozen by {@link #pause()} go on (SIGCONT); harmless when it was not
+	 * frozen.
+	 * @throws IllegalStateException when it does not run or cannot be signalled
+	 */
+	public void resume() {
+		signal("CONT");
+	}
+
+	private void signal(String signal) {
+		if (!isAlive()) {
+			throw new IllegalStateException(this.name + " does not run");
+		}
+		try {
+			Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(this.process.pid())).start();
+			if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+				throw new IllegalStateException("kill -" + signal + " " + this.process.pid() + " failed");
+			}
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("cannot send SIG" + signal + " to " + this.name, ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
 	 * Starts the process again with the same command line and waits until it is healthy
 	 * (or, without HTTP, until it runs).
 	 * @param timeout how long to wait

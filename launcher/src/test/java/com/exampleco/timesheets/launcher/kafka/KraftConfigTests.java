@@ -4,12 +4,16 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
+
+import org.apache.kafka.common.Uuid;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class KraftConfigTests {
 
@@ -29,6 +33,64 @@ class KraftConfigTests {
 			.containsEntry("transaction.state.log.replication.factor", "1")
 			.containsEntry("transaction.state.log.min.isr", "1")
 			.containsEntry("group.initial.rebalance.delay.ms", "0");
+		// exactly the single node's keys: nothing of a cluster's settings leaks in
+		assertThat(properties.stringPropertyNames()).containsExactlyInAnyOrder("process.roles", "node.id",
+				"controller.quorum.bootstrap.servers", "listeners", "advertised.listeners", "controller.listener.names",
+				"inter.broker.listener.name", "listener.security.protocol.map", "log.dirs", "num.partitions",
+				"offsets.topic.replication.factor", "offsets.topic.num.partitions",
+				"transaction.state.log.replication.factor", "transaction.state.log.min.isr",
+				"transaction.state.log.num.partitions", "share.coordinator.state.topic.replication.factor",
+				"share.coordinator.state.topic.min.isr", "group.initial.rebalance.delay.ms");
+		assertThat(properties).containsEntry("share.coordinator.state.topic.replication.factor", "1")
+			.containsEntry("share.coordinator.state.topic.min.isr", "1");
+	}
+
+	@Test
+	void describesOneNodeOfAThreeNodeClusterWithReplicatedTopicsAndTwoInSyncReplicas(@TempDir Path directory) {
+		List<KraftQuorum.Voter> voters = List.of(new KraftQuorum.Voter(1, 29093, Uuid.randomUuid().toString()),
+				new KraftQuorum.Voter(2, 29193, Uuid.randomUuid().toString()),
+				new KraftQuorum.Voter(3, 29293, Uuid.randomUuid().toString()));
+		Properties properties = new KraftConfig(directory, directory.resolve("data"), 29192, 29193, 6,
+				KraftQuorum.of(2, Uuid.randomUuid().toString(), voters, 2))
+			.serverProperties();
+
+		assertThat(properties).containsEntry("process.roles", "broker,controller")
+			.containsEntry("node.id", "2")
+			.containsEntry("controller.quorum.bootstrap.servers", "127.0.0.1:29093,127.0.0.1:29193,127.0.0.1:29293")
+			.containsEntry("listeners", "PLAINTEXT://127.0.0.1:29192,CONTROLLER://127.0.0.1:29193")
+			.containsEntry("advertised.listeners", "PLAINTEXT://127.0.0.1:29192")
+			.containsEntry("offsets.topic.replication.factor", "3")
+			.containsEntry("transaction.state.log.replication.factor", "3")
+			.containsEntry("transaction.state.log.min.isr", "2")
+			.containsEntry("share.coordinator.state.topic.replication.factor", "3")
+			.containsEntry("share.coordinator.state.topic.min.isr", "2")
+			.containsEntry("default.replication.factor", "3")
+			.containsEntry("min.insync.replicas", "2")
+			.containsEntry("unclean.leader.election.enable", "false")
+			.containsEntry("broker.session.timeout.ms", "6000")
+			.containsEntry("replica.lag.time.max.ms", "8000");
+	}
+
+	@Test
+	void refusesAQuorumWhoseMinInsyncReplicasExceedItsReplicas() {
+		List<KraftQuorum.Voter> voters = List.of(KraftQuorum.Voter.of(1, 29093), KraftQuorum.Voter.of(2, 29193));
+		assertThatIllegalArgumentException().isThrownBy(() -> KraftQuorum.of(1, "id", voters, 3));
+		assertThatIllegalArgumentException().isThrownBy(() -> KraftQuorum.of(1, null, voters, 1));
+	}
+
+	@Test
+	void formatsAClusterNodeWithTheSharedClusterIdAndItsOwnMetadataDirectoryId(@TempDir Path directory)
+			throws Exception {
+		List<KraftQuorum.Voter> voters = List.of(KraftQuorum.Voter.of(1, 29093), KraftQuorum.Voter.of(2, 29193),
+				KraftQuorum.Voter.of(3, 29293));
+		String clusterId = Uuid.randomUuid().toString();
+		new KraftConfig(directory, directory.resolve("logs"), 29192, 29193, 6, KraftQuorum.of(2, clusterId, voters, 2))
+			.prepare("a test");
+
+		Properties meta = meta(directory.resolve("logs"));
+		assertThat(meta.getProperty("cluster.id")).isEqualTo(clusterId);
+		assertThat(meta.getProperty("node.id")).isEqualTo("2");
+		assertThat(meta.getProperty("directory.id")).isEqualTo(voters.get(1).directoryId());
 	}
 
 	@Test
@@ -62,6 +124,24 @@ class KraftConfigTests {
 	}
 
 	@Test
+	void securedClusterNodeReplicatesOverItsOwnInternalListener(@TempDir Path directory) {
+		List<KraftQuorum.Voter> voters = List.of(KraftQuorum.Voter.of(1, 29093), KraftQuorum.Voter.of(2, 29193),
+				KraftQuorum.Voter.of(3, 29293));
+		KraftConfig config = new KraftConfig(directory, directory.resolve("data"), 29192, 29193, 6,
+				KraftQuorum.of(2, Uuid.randomUuid().toString(), voters, 2),
+				BrokerSecurity.forIssuer("http://127.0.0.1:9000", 29194));
+
+		assertThat(config.serverProperties()).containsEntry("node.id", "2")
+			.containsEntry("listeners",
+					"SASL_PLAINTEXT://127.0.0.1:29192,INTERNAL://127.0.0.1:29194,CONTROLLER://127.0.0.1:29193")
+			.containsEntry("inter.broker.listener.name", "INTERNAL")
+			.containsEntry("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer")
+			.containsEntry("min.insync.replicas", "2");
+		assertThat(config.withTls(null).quorum().nodeId()).isEqualTo(2);
+		assertThat(config.unauthenticatedBootstrapServers()).isEqualTo("127.0.0.1:29194");
+	}
+
+	@Test
 	void plainBrokerHasNoAuthorizer(@TempDir Path directory) {
 		KraftConfig config = new KraftConfig(directory, directory.resolve("data"), 29092, 29093, 4);
 
@@ -90,11 +170,15 @@ class KraftConfigTests {
 	}
 
 	private static String clusterId(Path logs) throws Exception {
+		return meta(logs).getProperty("cluster.id");
+	}
+
+	private static Properties meta(Path logs) throws Exception {
 		Properties meta = new Properties();
 		try (InputStream in = Files.newInputStream(logs.resolve("meta.properties"))) {
 			meta.load(in);
 		}
-		return meta.getProperty("cluster.id");
+		return meta;
 	}
 
 }

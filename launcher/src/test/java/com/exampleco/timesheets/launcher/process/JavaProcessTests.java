@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,6 +65,39 @@ class JavaProcessTests {
 
 		assertThat(process.isAlive()).isFalse();
 		assertThat(process.output()).doesNotContain("shutdown hook ran");
+	}
+
+	@Test
+	@EnabledOnOs(OS.LINUX)
+	void pauseFreezesTheProcessUntilResumed() throws Exception {
+		JavaProcess process = process(null, "sleep");
+		process.start();
+		process.awaitCondition(Duration.ofSeconds(30), () -> process.output().contains("sleeping"), "sleeping");
+		try {
+			process.pause();
+			process.awaitCondition(Duration.ofSeconds(10), () -> state(process.pid()) == 'T', "stopped (T)");
+			assertThat(process.isAlive()).isTrue();
+
+			process.resume();
+			process.awaitCondition(Duration.ofSeconds(10), () -> state(process.pid()) != 'T', "running again");
+		}
+		finally {
+			process.kill9();
+		}
+	}
+
+	/**
+	 * The process state letter of /proc/<pid>/stat (after the command name in
+	 * parentheses).
+	 */
+	private static char state(long pid) {
+		try {
+			String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+			return stat.charAt(stat.lastIndexOf(')') + 2);
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
 	}
 
 	@Test

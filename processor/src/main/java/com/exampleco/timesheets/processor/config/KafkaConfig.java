@@ -1,10 +1,12 @@
 package com.exampleco.timesheets.processor.config;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import com.exampleco.timesheets.events.MalformedEventException;
 import com.exampleco.timesheets.events.Topics;
 import com.exampleco.timesheets.events.UnsupportedSchemaVersionException;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
@@ -111,23 +113,34 @@ class KafkaConfig {
 
 	@Bean
 	KafkaAdmin.NewTopics processorTopics(ProcessorProperties properties) {
+		return new KafkaAdmin.NewTopics(topics(properties).toArray(NewTopic[]::new));
+	}
+
+	/**
+	 * The topics the processor creates when missing: none when topic creation is off.
+	 * @param properties the settings
+	 * @return the events topic, its DLT and the compacted state topic
+	 */
+	static List<NewTopic> topics(ProcessorProperties properties) {
 		if (!properties.createTopics()) {
-			return new KafkaAdmin.NewTopics();
+			return List.of();
 		}
-		return new KafkaAdmin.NewTopics(
-				TopicBuilder.name(Topics.TIMESHEET_EVENTS)
-					.partitions(properties.partitions())
-					.replicas(properties.replicationFactor())
-					.build(),
-				TopicBuilder.name(Topics.TIMESHEET_EVENTS_DLT)
-					.partitions(properties.partitions())
-					.replicas(properties.replicationFactor())
-					.build(),
-				TopicBuilder.name(Topics.TIMESHEET_STATE)
-					.partitions(properties.partitions())
-					.replicas(properties.replicationFactor())
+		return List.of(topic(Topics.TIMESHEET_EVENTS, properties).build(),
+				topic(Topics.TIMESHEET_EVENTS_DLT, properties).build(),
+				topic(Topics.TIMESHEET_STATE, properties)
 					.config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)
 					.build());
+	}
+
+	/** A topic with the configured partitions, replicas and min.insync.replicas. */
+	private static TopicBuilder topic(String name, ProcessorProperties properties) {
+		TopicBuilder topic = TopicBuilder.name(name)
+			.partitions(properties.partitions())
+			.replicas(properties.replicationFactor());
+		if (properties.minInsyncReplicas() != null) {
+			topic.config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, properties.minInsyncReplicas().toString());
+		}
+		return topic;
 	}
 
 }

@@ -28,6 +28,8 @@ import org.springframework.validation.annotation.Validated;
  * transaction
  * @param partitions partitions of the topics this processor creates when they are missing
  * @param replicationFactor replication factor of the topics this processor creates
+ * @param minInsyncReplicas {@code min.insync.replicas} of the topics this processor
+ * creates; null leaves the broker's default
  * @param createTopics whether to create missing topics at start-up
  * @param publishState whether to publish each touched timesheet's state to the compacted
  * {@code timesheet-state} topic after the database commit
@@ -38,8 +40,16 @@ import org.springframework.validation.annotation.Validated;
 public record ProcessorProperties(@DefaultValue("timesheet-processor") @NotBlank String groupId,
 		@DefaultValue("3") @Min(1) @Max(64) int concurrency,
 		@DefaultValue("1000") @Min(1) @Max(50000) int maxPollRecords, @DefaultValue("6") @Min(1) int partitions,
-		@DefaultValue("1") @Min(1) short replicationFactor, @DefaultValue("true") boolean createTopics,
-		@DefaultValue("true") boolean publishState, @DefaultValue @NotNull @Valid Retry retry) {
+		@DefaultValue("1") @Min(1) short replicationFactor, @Min(1) Integer minInsyncReplicas,
+		@DefaultValue("true") boolean createTopics, @DefaultValue("true") boolean publishState,
+		@DefaultValue @NotNull @Valid Retry retry) {
+
+	public ProcessorProperties {
+		if (minInsyncReplicas != null && minInsyncReplicas > replicationFactor) {
+			throw new IllegalArgumentException("timesheets.processor.min-insync-replicas (" + minInsyncReplicas
+					+ ") cannot exceed timesheets.processor.replication-factor (" + replicationFactor + ")");
+		}
+	}
 
 	/**
 	 * Capped exponential back-off; retries never stop.

@@ -14,7 +14,21 @@ public enum BrokerKind {
 	PROCESS,
 
 	/** Always Testcontainers' Kafka; fails to start without Docker. */
-	CONTAINER;
+	CONTAINER,
+
+	/**
+	 * A replicated cluster: launcher's {@code KraftCluster} of three broker processes
+	 * (combined broker + controller each), topics with replication factor
+	 * {@value #CLUSTER_REPLICAS} and {@code min.insync.replicas}
+	 * {@value #CLUSTER_MIN_INSYNC}.
+	 */
+	CLUSTER;
+
+	/** Brokers of {@link #CLUSTER}, and the replication factor of every topic there. */
+	public static final int CLUSTER_REPLICAS = 3;
+
+	/** {@code min.insync.replicas} of {@link #CLUSTER}: one broker may be lost. */
+	public static final int CLUSTER_MIN_INSYNC = 2;
 
 	/**
 	 * Whether this kind means a container.
@@ -25,7 +39,7 @@ public enum BrokerKind {
 	public boolean container(BooleanSupplier dockerAvailable) {
 		return switch (this) {
 			case CONTAINER -> true;
-			case PROCESS -> false;
+			case PROCESS, CLUSTER -> false;
 			case AUTO -> dockerAvailable.getAsBoolean();
 		};
 	}

@@ -5,9 +5,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.exampleco.timesheets.launcher.kafka.KafkaBroker;
+import com.exampleco.timesheets.launcher.kafka.KraftCluster;
 import com.exampleco.timesheets.launcher.kafka.ProcessKafkaBroker;
 import com.exampleco.timesheets.launcher.process.JavaProcess;
 import com.exampleco.timesheets.launcher.process.ProcessLogs;
@@ -63,6 +66,9 @@ public final class Pipeline implements AutoCloseable {
 
 	private static final AtomicInteger instances = new AtomicInteger();
 
+	/** Work directories already used in this JVM: only the first use empties one. */
+	private static final Set<Path> workDirectories = ConcurrentHashMap.newKeySet();
+
 	private final PipelineOptions options;
 
 	private final WorkDirectory work;
@@ -92,7 +98,8 @@ public final class Pipeline implements AutoCloseable {
 	 */
 	public static Pipeline start(PipelineOptions options) {
 		int instance = instances.incrementAndGet();
-		Pipeline pipeline = new Pipeline(options, WorkDirectory.prepare(options.workDirectory(), instance == 1));
+		boolean firstUse = workDirectories.add(options.workDirectory().toAbsolutePath().normalize());
+		Pipeline pipeline = new Pipeline(options, WorkDirectory.prepare(options.workDirectory(), firstUse));
 		Runtime.getRuntime().addShutdownHook(pipeline.shutdownHook);
 		try {
 			pipeline.processes.startAll(instance);
@@ -203,6 +210,18 @@ public final class Pipeline implements AutoCloseable {
 
 	public KafkaBroker kafka() {
 		return this.processes.kafka();
+	}
+
+	/**
+	 * The replicated cluster, for faults on one broker (kill -9, pause, restart by node).
+	 * @return the cluster
+	 * @throws IllegalStateException unless started with {@link BrokerKind#CLUSTER}
+	 */
+	public KraftCluster kafkaCluster() {
+		if (this.processes.kafka() instanceof KraftCluster cluster) {
+			return cluster;
+		}
+		throw new IllegalStateException("this pipeline runs a single broker; start it with BrokerKind.CLUSTER");
 	}
 
 	public Database postgres() {

@@ -12,6 +12,7 @@ import com.exampleco.timesheets.launcher.FreePorts;
 import com.exampleco.timesheets.launcher.kafka.BrokerSecurity;
 import com.exampleco.timesheets.launcher.kafka.KafkaBroker;
 import com.exampleco.timesheets.launcher.kafka.KafkaClientSecurity;
+import com.exampleco.timesheets.launcher.kafka.KraftCluster;
 import com.exampleco.timesheets.launcher.kafka.ProcessKafkaBroker;
 import com.exampleco.timesheets.launcher.kafka.TimesheetsAcls;
 import com.exampleco.timesheets.launcher.process.JavaProcess;
@@ -105,19 +106,18 @@ final class PipelineProcesses {
 		if (this.secured) {
 			TimesheetsAcls.defaults().applyAs(kafkaClient(ClientCredentials.KAFKA_ADMIN), Duration.ofMinutes(1));
 		}
-		this.ingest = service("ingest-api", "ingest-api", this.ingestPort,
-				ServiceArguments.ingest(this.kafka.bootstrapServers(), issuer(), this.options.partitions()),
+		this.ingest = service("ingest-api", "ingest-api", this.ingestPort, ServiceArguments
+			.ingest(this.kafka.bootstrapServers(), issuer(), this.options.partitions(), this.options.broker()),
 				ClientCredentials.KAFKA_INGEST);
 		this.ingest.start();
 		this.database = db.join();
 		this.query = service("query-api", "query-api", this.queryPort, ServiceArguments.query(this.database, issuer()));
 		for (int i = 0; i < this.options.processors(); i++) {
 			String name = "processor-" + (i + 1);
-			this.processors
-				.add(service(
-						name, "processor", FreePorts.next(), ServiceArguments.processor(name,
-								this.kafka.bootstrapServers(), this.database, this.options.partitions()),
-						ClientCredentials.KAFKA_PROCESSOR));
+			this.processors.add(service(
+					name, "processor", FreePorts.next(), ServiceArguments.processor(name, this.kafka.bootstrapServers(),
+							this.database, this.options.partitions(), this.options.broker()),
+					ClientCredentials.KAFKA_PROCESSOR));
 		}
 		if (this.options.startProcessors()) {
 			// the query API reads the schema only when asked (it never migrates), so it
@@ -148,6 +148,12 @@ final class PipelineProcesses {
 	}
 
 	private KafkaBroker createBroker(Path directory) {
+		if (this.options.broker() == BrokerKind.CLUSTER) {
+			// every node secured like the single broker, each with its own internal port
+			return KraftCluster.create(directory, BrokerKind.CLUSTER_REPLICAS, BrokerKind.CLUSTER_MIN_INSYNC,
+					this.options.kafkaClasspath(), this.options.kafkaJvmOptions(), this.options.partitions(),
+					this.work.logs(), this.secured ? issuer() : null);
+		}
 		if (this.container) {
 			return ContainerKafkaBroker.create(this.options.partitions(), this.work.logs());
 		}

@@ -47,9 +47,14 @@ final class ServiceArguments {
 		return arguments;
 	}
 
-	static List<String> ingest(String bootstrapServers, String issuer, int partitions) {
-		return List.of("--spring.kafka.bootstrap-servers=" + bootstrapServers,
-				"--timesheets.security.issuer-uri=" + issuer, "--timesheets.ingest.topic-partitions=" + partitions);
+	static List<String> ingest(String bootstrapServers, String issuer, int partitions, BrokerKind broker) {
+		List<String> arguments = new ArrayList<>(List.of("--spring.kafka.bootstrap-servers=" + bootstrapServers,
+				"--timesheets.security.issuer-uri=" + issuer, "--timesheets.ingest.topic-partitions=" + partitions));
+		if (broker == BrokerKind.CLUSTER) {
+			arguments.add("--timesheets.ingest.topic-replicas=" + BrokerKind.CLUSTER_REPLICAS);
+			arguments.add("--timesheets.ingest.topic-min-insync-replicas=" + BrokerKind.CLUSTER_MIN_INSYNC);
+		}
+		return arguments;
 	}
 
 	static List<String> query(Database database, String issuer) {
@@ -62,7 +67,17 @@ final class ServiceArguments {
 				"--timesheets.query.cursor-key=" + CURSOR_KEY);
 	}
 
-	static List<String> processor(String name, String bootstrapServers, Database database, int partitions) {
+	static List<String> processor(String name, String bootstrapServers, Database database, int partitions,
+			BrokerKind broker) {
+		List<String> arguments = new ArrayList<>(processor(name, bootstrapServers, database, partitions));
+		if (broker == BrokerKind.CLUSTER) {
+			arguments.add("--timesheets.processor.replication-factor=" + BrokerKind.CLUSTER_REPLICAS);
+			arguments.add("--timesheets.processor.min-insync-replicas=" + BrokerKind.CLUSTER_MIN_INSYNC);
+		}
+		return arguments;
+	}
+
+	private static List<String> processor(String name, String bootstrapServers, Database database, int partitions) {
 		return List.of("--spring.kafka.bootstrap-servers=" + bootstrapServers,
 				"--spring.datasource.url=" + database.jdbcUrl(), "--spring.datasource.username=" + database.username(),
 				"--spring.datasource.password=" + database.password(),

@@ -10,16 +10,16 @@ import java.util.stream.Stream;
 /**
  * The folder one pipeline works in: {@code logs/}, {@code tmp/} (the services'
  * {@code java.io.tmpdir}), {@code kafka-<n>/}, {@code auth-server/signing-key.json}. The
- * first pipeline of a JVM empties it, so every run starts from a fresh cluster, key and
- * logs.
+ * first pipeline of a JVM in this folder empties it, so every run starts from a fresh
+ * cluster, key and logs.
  *
  * @param root the folder
  */
 record WorkDirectory(Path root) {
 
 	/**
-	 * Prepares the folder: emptied when this is the JVM's first pipeline, {@code logs/}
-	 * and {@code tmp/} created.
+	 * Prepares the folder: emptied when this is the JVM's first pipeline in it,
+	 * {@code logs/} and {@code tmp/} created.
 	 * @param root the folder
 	 * @param firstInJvm whether what a previous run left is removed
 	 * @return the folder

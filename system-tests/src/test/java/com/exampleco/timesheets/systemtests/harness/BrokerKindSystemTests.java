@@ -41,6 +41,9 @@ class BrokerKindSystemTests {
 			throw new AssertionError("Docker must not be asked for a process broker");
 		})).isFalse();
 		assertThat(BrokerKind.CONTAINER.container(() -> false)).isTrue();
+		assertThat(BrokerKind.CLUSTER.container(() -> {
+			throw new AssertionError("Docker must not be asked for the cluster of broker processes");
+		})).isFalse();
 	}
 
 	@Test
