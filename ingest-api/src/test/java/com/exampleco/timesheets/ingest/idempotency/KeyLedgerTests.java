@@ -174,14 +174,9 @@ class KeyLedgerTests {
 
 	private static IngestProperties properties(Duration retention, int maxKeys) {
 		return new IngestProperties(5000, DataSize.ofMegabytes(10), 500, 1000, LocalDate.of(2000, 1, 1), 1,
-<<<<<<< HEAD
-				Duration.ofSeconds(10), Duration.ofSeconds(5), 6, (short) 1, "/test", 1, 5000, 64,
-				Duration.ofSeconds(2), Duration.ZERO,
-				new IngestProperties.Idempotency(retention, maxKeys, Duration.ZERO));
-=======
 				Duration.ofSeconds(10), Duration.ofSeconds(5), 6, (short) 1, null, "/test", 1, 5000, 64,
-				Duration.ofSeconds(2), new IngestProperties.Idempotency(retention, maxKeys, Duration.ZERO, 1));
->>>>>>> trial
+				Duration.ofSeconds(2), Duration.ZERO,
+				new IngestProperties.Idempotency(retention, maxKeys, Duration.ZERO, 1));
 	}
 
 	private static RequestIntent intent(UUID batchId, String endpoint, String fingerprint) {

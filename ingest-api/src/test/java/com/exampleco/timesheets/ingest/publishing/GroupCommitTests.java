@@ -345,15 +345,9 @@ class GroupCommitTests {
 		factory.setTransactionIdPrefix("group-commit-test-" + UUID.randomUUID() + "-");
 		this.factories.add(factory);
 		IngestProperties properties = new IngestProperties(5000, DataSize.ofMegabytes(10), 2000, 1000,
-<<<<<<< HEAD
-				LocalDate.of(2000, 1, 1), 1, publishTimeout, Duration.ofSeconds(5), 6, (short) 1, "/test", 1,
-				groupMaxRecords, queueCapacity, minTimeLeft, linger,
-				new IngestProperties.Idempotency(Duration.ofDays(7), 1000, Duration.ZERO));
-=======
 				LocalDate.of(2000, 1, 1), 1, publishTimeout, Duration.ofSeconds(5), 6, (short) 1, null, "/test", 1,
-				groupMaxRecords, queueCapacity, minTimeLeft,
+				groupMaxRecords, queueCapacity, minTimeLeft, linger,
 				new IngestProperties.Idempotency(Duration.ofDays(7), 1000, Duration.ZERO, 1));
->>>>>>> trial
 		this.ledger = KeyLedgers.loaded(properties, Clock.systemUTC(), this.meters);
 		EventPublisher publisher = new EventPublisher(new KafkaTemplate<>(factory), this.codec, properties, this.ledger,
 				this.meters, PublishTracing.NONE);
