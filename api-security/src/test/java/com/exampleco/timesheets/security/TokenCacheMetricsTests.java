@@ -35,7 +35,7 @@ class TokenCacheMetricsTests {
 	void countsFirstUseOfATokenAsMissAndItsRepetitionsAsHits() {
 		this.runner.run((context) -> {
 			MeterRegistry registry = new SimpleMeterRegistry();
-			context.getBean(MeterBinder.class).bindTo(registry);
+			context.getBean("tokenCacheMetrics", MeterBinder.class).bindTo(registry);
 			String token = issuer.token().scopes("read:timesheets").sign();
 			JwtDecoder decoder = context.getBean(JwtDecoder.class);
 
@@ -52,7 +52,7 @@ class TokenCacheMetricsTests {
 	void registersNoCounterWithoutTheCache() {
 		this.runner.withPropertyValues("timesheets.security.token-cache.max-entries=0").run((context) -> {
 			MeterRegistry registry = new SimpleMeterRegistry();
-			context.getBean(MeterBinder.class).bindTo(registry);
+			context.getBean("tokenCacheMetrics", MeterBinder.class).bindTo(registry);
 			assertThat(registry.find(TokenCacheMetricsAutoConfiguration.METER).meters()).isEmpty();
 		});
 	}
