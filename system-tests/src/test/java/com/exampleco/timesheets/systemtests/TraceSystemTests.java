@@ -66,9 +66,11 @@ class TraceSystemTests {
 		await().atMost(Duration.ofMinutes(2))
 			.untilAsserted(() -> assertThat(this.ledger.outcomes(PREFIX + "b-"))
 				.isEqualTo(Map.of("SUBMITTED/APPLIED", 1000L)));
-		await().atMost(Duration.ofSeconds(60))
-			.untilAsserted(
-					() -> assertThat(OtlpReceiver.get().spanOf(traceId, "processor", "timesheets apply")).isTrue());
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+			// both exporters flush on their own schedule: count once both have sent
+			assertThat(OtlpReceiver.get().spanOf(traceId, "ingest-api", "timesheets publish")).isTrue();
+			assertThat(OtlpReceiver.get().spanOf(traceId, "processor", "timesheets apply")).isTrue();
+		});
 		// a span (or a link to one) holds the trace id once: far fewer than the entries
 		int ingest = OtlpReceiver.get().occurrences(traceId, "ingest-api");
 		int processor = OtlpReceiver.get().occurrences(traceId, "processor");
