@@ -38,7 +38,7 @@ import static org.awaitility.Awaitility.await;
  * re-authenticate before then); once its client is disabled at the auth server it gets no
  * new token and the broker cuts it off when its last token runs out.
  */
-@Order(12)
+@Order(10)
 @ExtendWith(SystemTestPipeline.class)
 class KafkaReauthenticationSystemTests {
 

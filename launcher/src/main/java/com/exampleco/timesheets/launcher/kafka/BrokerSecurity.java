@@ -109,6 +109,10 @@ public record BrokerSecurity(String issuer, String audience, Duration reauthenti
 		properties.put(listener + "sasl.jaas.config",
 				"org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required ;");
 		properties.put("sasl.oauthbearer.jwks.endpoint.url", jwksUrl());
+		// the issuer's keys read again every 30 s (Kafka's default: hourly), so tokens of
+		// a
+		// rotated-in key are accepted within seconds of the issuer publishing it
+		properties.put("sasl.oauthbearer.jwks.endpoint.refresh.ms", "30000");
 		properties.put("sasl.oauthbearer.expected.issuer", this.issuer);
 		properties.put("sasl.oauthbearer.expected.audience", this.audience);
 		properties.put("sasl.oauthbearer.sub.claim.name", "sub");

@@ -110,6 +110,7 @@ class KraftConfigTests {
 			.containsEntry("listener.name.sasl_plaintext.oauthbearer.sasl.server.callback.handler.class",
 					"org.apache.kafka.common.security.oauthbearer.OAuthBearerValidatorCallbackHandler")
 			.containsEntry("sasl.oauthbearer.jwks.endpoint.url", "http://127.0.0.1:9000/oauth2/jwks")
+			.containsEntry("sasl.oauthbearer.jwks.endpoint.refresh.ms", "30000")
 			.containsEntry("sasl.oauthbearer.expected.issuer", "http://127.0.0.1:9000")
 			.containsEntry("sasl.oauthbearer.expected.audience", "timesheets-kafka")
 			.containsEntry("sasl.oauthbearer.sub.claim.name", "sub")
