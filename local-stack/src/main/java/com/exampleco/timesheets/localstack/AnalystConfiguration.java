@@ -36,7 +36,7 @@ record AnalystConfiguration(String bootstrapServers, String issuer, ClientCreden
 	 * {@code timesheet-events} and {@code timesheet-state} in {@code analytics-*} groups,
 	 * nothing else.
 	 */
-	static final ClientCredentials DEMO_ANALYST = new ClientCredentials("kafka-analyst", "kafka-analyst-secret");
+	static final ClientCredentials DEMO_ANALYST = ClientCredentials.KAFKA_ANALYST;
 
 	/**
 	 * The consumer group of the printed configuration; analysts' groups start with this.
