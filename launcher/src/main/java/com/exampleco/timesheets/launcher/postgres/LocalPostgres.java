@@ -11,8 +11,9 @@ import java.util.stream.Stream;
 /**
  * A throwaway PostgreSQL cluster from this machine's binaries ({@link PostgresBinaries}):
  * {@code initdb} into a new directory, then {@code pg_ctl start} on {@code 127.0.0.1} and
- * the given port, tuned for tests and measurements rather than durability ({@code fsync},
- * {@code synchronous_commit} and {@code full_page_writes} off; 200 connections). User
+ * the given port, tuned for tests and measurements rather than durability
+ * ({@link ThrowawaySettings}: {@code fsync}, {@code synchronous_commit} and
+ * {@code full_page_writes} off, 200 connections, 1 GB of shared buffers). User
  * {@code postgres}, no password (trust authentication). Runs as the {@code postgres} user
  * when the JVM runs as root.
  * <p>
@@ -143,8 +144,8 @@ public final class LocalPostgres implements PostgresServer {
 	@Override
 	public void start() {
 		this.commands.run("pg_ctl", "-D", data(), "-l", logFile().toString(), "-w", "-t", "60", "-o",
-				"-p " + this.port + " -k " + this.socketDirectory + " -c listen_addresses=127.0.0.1 -c fsync=off"
-						+ " -c synchronous_commit=off -c full_page_writes=off -c max_connections=200",
+				"-p " + this.port + " -k " + this.socketDirectory + " -c listen_addresses=127.0.0.1 "
+						+ String.join(" ", ThrowawaySettings.asArguments()),
 				"start");
 	}
 

@@ -1,6 +1,10 @@
 package com.exampleco.timesheets.testsupport.postgres;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import com.exampleco.timesheets.launcher.postgres.PostgresServer;
+import com.exampleco.timesheets.launcher.postgres.ThrowawaySettings;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /**
@@ -21,6 +25,11 @@ final class ContainerPostgres implements PostgresServer {
 		PostgreSQLContainer container = new PostgreSQLContainer(IMAGE).withUsername("postgres")
 			.withPassword("postgres")
 			.withDatabaseName(DEFAULT_DATABASE);
+		// the same settings as a local throwaway cluster (the image's default command
+		// would set fsync=off only)
+		List<String> command = new ArrayList<>(List.of("postgres"));
+		command.addAll(ThrowawaySettings.asArguments());
+		container.withCommand(command.toArray(String[]::new));
 		container.start();
 		return new ContainerPostgres(container);
 	}

@@ -9,6 +9,7 @@ import java.sql.Statement;
 
 import com.exampleco.timesheets.launcher.postgres.LocalPostgres;
 import com.exampleco.timesheets.launcher.postgres.PostgresBinaries;
+import com.exampleco.timesheets.launcher.postgres.ThrowawaySettings;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.test.util.TestSocketUtils;
@@ -53,6 +54,26 @@ class LocalPostgresIntegrationTests {
 		assertThat(home).doesNotExist();
 		assertThatExceptionOfType(SQLException.class)
 			.isThrownBy(() -> DriverManager.getConnection(url, "postgres", "").close());
+	}
+
+	@Test
+	void runsWithTheThrowawaySettings() throws SQLException {
+		assumeTrue(PostgresBinaries.find().isPresent(), "no PostgreSQL binaries on this machine");
+		try (LocalPostgres postgres = LocalPostgres.launch(Path.of("target"), TestSocketUtils.findAvailableTcpPort());
+				Connection connection = DriverManager.getConnection(postgres.jdbcUrl(), postgres.username(),
+						postgres.password());
+				Statement statement = connection.createStatement()) {
+			assertThat(ThrowawaySettings.all()).containsKeys("fsync", "shared_buffers", "max_wal_size");
+			ThrowawaySettings.all().forEach((name, value) -> {
+				try (ResultSet setting = statement.executeQuery("SELECT current_setting('" + name + "')")) {
+					setting.next();
+					assertThat(setting.getString(1)).as(name).isEqualTo(value);
+				}
+				catch (SQLException ex) {
+					throw new IllegalStateException(ex);
+				}
+			});
+		}
 	}
 
 	private static long count(String url, String user) throws SQLException {
