@@ -48,6 +48,9 @@ final class BaselinePhases {
 		Measured upsertWithOutcome = measure(run, "raw JDBC upsert + applied_events row (the processor's 2 writes)",
 				"events/s", s.rawUpsertRows(), List.of(Cpu.POSTGRES, Cpu.DRIVER), () -> RawBaselines
 					.upsertWithOutcome(db, run.payloads(), s.rawUpsertRows(), s.upsertBatch(), s.upsertThreads()));
+		long removed = RawBaselines.removeRows(db, run.payloads());
+		run.step("removed the upsert baselines' " + removed
+				+ " rows (the processor starts on an empty table, as the peer)");
 		return new Baselines(produce, upsert, upsertWithOutcome);
 	}
 

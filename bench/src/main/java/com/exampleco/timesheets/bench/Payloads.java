@@ -49,7 +49,12 @@ final class Payloads {
 	}
 
 	String externalId(String phase, long seq) {
-		return this.run + "-" + phase + "-" + seq;
+		return externalIdPrefix(phase) + seq;
+	}
+
+	/** What every external id of a phase starts with. */
+	String externalIdPrefix(String phase) {
+		return this.run + "-" + phase + "-";
 	}
 
 	TimesheetEntry entry(String phase, long seq) {

@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashMap;
@@ -60,6 +61,40 @@ final class RawBaselines {
 	 */
 	static double upsertWithOutcome(Db db, Payloads payloads, int count, int batchSize, int threads) throws Exception {
 		return upsert(db, payloads, count, batchSize, threads, true);
+	}
+
+	/**
+	 * Deletes what the two upsert baselines wrote — their timesheets (external ids of the
+	 * phases {@code raw} and {@code raw2}, warm-up rows included) and outcome rows (topic
+	 * {@code raw}) — and vacuums both tables. The processor then starts on a table as
+	 * empty as the peer's ({@code peer_timesheets}, created empty in phase 4b), and the
+	 * processor phase's progress count does not scan the baseline's outcome rows every
+	 * half second.
+	 * @param db the pipeline's database
+	 * @param payloads the run's payloads (the external ids' prefixes)
+	 * @return the rows deleted
+	 * @throws SQLException when the database refuses
+	 */
+	static long removeRows(Db db, Payloads payloads) throws SQLException {
+		long deleted = 0;
+		try (Connection connection = db.connect()) {
+			try (PreparedStatement timesheets = connection.prepareStatement(
+					"DELETE FROM timesheets WHERE left(external_id, ?) = ? OR left(external_id, ?) = ?")) {
+				String raw = payloads.externalIdPrefix("raw");
+				String raw2 = payloads.externalIdPrefix("raw2");
+				timesheets.setInt(1, raw.length());
+				timesheets.setString(2, raw);
+				timesheets.setInt(3, raw2.length());
+				timesheets.setString(4, raw2);
+				deleted += timesheets.executeUpdate();
+			}
+			try (Statement statement = connection.createStatement()) {
+				deleted += statement.executeUpdate("DELETE FROM event_outcome_rows WHERE kafka_topic = 'raw'");
+				statement.execute("VACUUM ANALYZE timesheets");
+				statement.execute("VACUUM ANALYZE event_outcome_rows");
+			}
+		}
+		return deleted;
 	}
 
 	private static double upsert(Db db, Payloads payloads, int count, int batchSize, int threads, boolean withOutcome)
