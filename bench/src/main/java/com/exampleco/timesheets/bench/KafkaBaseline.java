@@ -56,6 +56,31 @@ final class KafkaBaseline {
 			if (!admin.listTopics().names().get().contains(topic)) {
 				admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
 			}
+			awaitLeaders(admin, topic);
+		}
+	}
+
+	/**
+	 * Waits until the broker names a leader for every partition of the topic. Producing
+	 * into a topic created a moment ago can meet NOT_LEADER_OR_FOLLOWER, after which an
+	 * idempotent producer was seen retrying with out-of-order sequence numbers until its
+	 * delivery timeout (the peer's pre-fill in run 14 of RESULTS.md).
+	 */
+	private static void awaitLeaders(Admin admin, String topic) throws Exception {
+		long deadline = System.nanoTime() + 30_000_000_000L;
+		while (true) {
+			List<TopicPartitionInfo> partitions = admin.describeTopics(List.of(topic))
+				.allTopicNames()
+				.get()
+				.get(topic)
+				.partitions();
+			if (partitions.stream().allMatch((partition) -> partition.leader() != null)) {
+				return;
+			}
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException("no leader for every partition of " + topic + " after 30 s");
+			}
+			Thread.sleep(100);
 		}
 	}
 
