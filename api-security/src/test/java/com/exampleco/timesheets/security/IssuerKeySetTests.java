@@ -10,7 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import com.exampleco.timesheets.security.VerifiedTokenCacheTests.MutableClock;
+import com.exampleco.timesheets.testsupport.MutableClock;
 import com.nimbusds.jose.RemoteKeySourceException;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKMatcher;
@@ -55,7 +55,7 @@ class IssuerKeySetTests {
 
 		for (int i = 0; i < 20; i++) {
 			assertThat(find(this.k1)).containsExactly(this.k1.toPublicJWK());
-			this.clock.now = T0.plusSeconds(i * 10);
+			this.clock.set(T0.plusSeconds(i * 10));
 		}
 
 		assertThat(this.endpoint.requests()).isEqualTo(1);
@@ -76,7 +76,7 @@ class IssuerKeySetTests {
 	void refetchesForAnUnknownKidAtMostOncePerMinimumInterval() throws Exception {
 		this.endpoint.publish(this.k1);
 		find(this.k1);
-		this.clock.now = T0.plusSeconds(30);
+		this.clock.set(T0.plusSeconds(30));
 
 		for (int i = 0; i < 500; i++) {
 			assertThat(this.keys.get(selector("unknown-" + i))).isEmpty();
@@ -84,11 +84,11 @@ class IssuerKeySetTests {
 		assertThat(this.endpoint.requests()).as("first fetch and one refetch").isEqualTo(2);
 		assertThat(this.keys.throttled()).isEqualTo(499);
 
-		this.clock.now = T0.plusSeconds(59);
+		this.clock.set(T0.plusSeconds(59));
 		assertThat(this.keys.get(selector("unknown"))).isEmpty();
 		assertThat(this.endpoint.requests()).isEqualTo(2);
 
-		this.clock.now = T0.plusSeconds(60);
+		this.clock.set(T0.plusSeconds(60));
 		assertThat(this.keys.get(selector("unknown"))).isEmpty();
 		assertThat(this.endpoint.requests()).isEqualTo(3);
 	}
@@ -97,7 +97,7 @@ class IssuerKeySetTests {
 	void aFloodOfUnknownKidsFromManyThreadsCostsOneRefetch() throws Exception {
 		this.endpoint.publish(this.k1);
 		find(this.k1);
-		this.clock.now = T0.plusSeconds(31);
+		this.clock.set(T0.plusSeconds(31));
 		List<Callable<List<JWK>>> lookups = new ArrayList<>();
 		for (int i = 0; i < 500; i++) {
 			String kid = "unknown-" + i;
@@ -123,10 +123,10 @@ class IssuerKeySetTests {
 		find(this.k1);
 		this.endpoint.publish(this.k2, this.k1);
 
-		this.clock.now = T0.plusSeconds(29);
+		this.clock.set(T0.plusSeconds(29));
 		assertThat(find(this.k2)).as("not yet: fetched 29 s ago").isEmpty();
 
-		this.clock.now = T0.plusSeconds(30);
+		this.clock.set(T0.plusSeconds(30));
 		assertThat(find(this.k2)).containsExactly(this.k2.toPublicJWK());
 		assertThat(find(this.k1)).as("both keys during the overlap").hasSize(1);
 		assertThat(this.endpoint.requests()).isEqualTo(2);
@@ -138,10 +138,10 @@ class IssuerKeySetTests {
 		find(this.k1);
 		this.endpoint.publish(this.k2);
 
-		this.clock.now = T0.plus(Duration.ofMinutes(5)).minusSeconds(1);
+		this.clock.set(T0.plus(Duration.ofMinutes(5)).minusSeconds(1));
 		assertThat(find(this.k1)).as("cached until the TTL").hasSize(1);
 
-		this.clock.now = T0.plus(Duration.ofMinutes(5));
+		this.clock.set(T0.plus(Duration.ofMinutes(5)));
 		assertThat(find(this.k1)).isEmpty();
 		assertThat(find(this.k2)).hasSize(1);
 		assertThat(this.endpoint.requests()).isEqualTo(2);
@@ -154,7 +154,7 @@ class IssuerKeySetTests {
 		this.endpoint.down(true);
 
 		for (int second = 300; second <= 600; second++) {
-			this.clock.now = T0.plusSeconds(second);
+			this.clock.set(T0.plusSeconds(second));
 			assertThat(find(this.k1)).as("valid key at +%d s", second).hasSize(1);
 			assertThat(find(this.k2)).as("unknown key at +%d s", second).isEmpty();
 		}
@@ -165,7 +165,7 @@ class IssuerKeySetTests {
 
 		this.endpoint.down(false);
 		this.endpoint.publish(this.k2, this.k1);
-		this.clock.now = T0.plusSeconds(630);
+		this.clock.set(T0.plusSeconds(630));
 		assertThat(find(this.k2)).as("back: the refresh finds the new key").hasSize(1);
 	}
 
@@ -175,10 +175,10 @@ class IssuerKeySetTests {
 		find(this.k1);
 		this.endpoint.down(true);
 
-		this.clock.now = T0.plus(Duration.ofMinutes(5)).plus(Duration.ofHours(1)).minusSeconds(1);
+		this.clock.set(T0.plus(Duration.ofMinutes(5)).plus(Duration.ofHours(1)).minusSeconds(1));
 		assertThat(find(this.k1)).hasSize(1);
 
-		this.clock.now = T0.plus(Duration.ofMinutes(5)).plus(Duration.ofHours(1));
+		this.clock.set(T0.plus(Duration.ofMinutes(5)).plus(Duration.ofHours(1)));
 		assertThatExceptionOfType(RemoteKeySourceException.class).isThrownBy(() -> find(this.k1));
 	}
 
@@ -188,12 +188,12 @@ class IssuerKeySetTests {
 		this.endpoint.down(true);
 
 		assertThatExceptionOfType(RemoteKeySourceException.class).isThrownBy(() -> find(this.k1));
-		this.clock.now = T0.plusSeconds(29);
+		this.clock.set(T0.plusSeconds(29));
 		assertThatExceptionOfType(RemoteKeySourceException.class).isThrownBy(() -> find(this.k1));
 		assertThat(this.endpoint.requests()).isEqualTo(1);
 
 		this.endpoint.down(false);
-		this.clock.now = T0.plusSeconds(30);
+		this.clock.set(T0.plusSeconds(30));
 		assertThat(find(this.k1)).hasSize(1);
 		assertThat(this.endpoint.requests()).isEqualTo(2);
 	}

@@ -4,12 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import com.exampleco.timesheets.testsupport.MutableClock;
 import com.exampleco.timesheets.testsupport.tokens.TestTokenIssuer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -62,11 +62,11 @@ class VerifiedTokenCacheTests {
 		this.delegate.expiresAt = T0.plusSeconds(60);
 		cache.decode("token-a");
 
-		this.clock.now = T0.plusSeconds(60).plus(SKEW); // the last second within the skew
+		this.clock.set(T0.plusSeconds(60).plus(SKEW)); // the last second within the skew
 		assertThat(cache.decode("token-a")).isNotNull();
 		assertThat(this.delegate.calls).hasSize(1);
 
-		this.clock.now = T0.plusSeconds(60).plus(SKEW).plusSeconds(1);
+		this.clock.set(T0.plusSeconds(60).plus(SKEW).plusSeconds(1));
 		assertThatExceptionOfType(JwtValidationException.class).isThrownBy(() -> cache.decode("token-a"))
 			.withMessageContaining("expired");
 		assertThat(this.delegate.calls).hasSize(2);
@@ -118,7 +118,7 @@ class VerifiedTokenCacheTests {
 		this.delegate.expiresAt = T0.plusSeconds(600);
 		cache.decode("long-lived");
 
-		this.clock.now = T0.plusSeconds(60);
+		this.clock.set(T0.plusSeconds(60));
 		cache.decode("new");
 		cache.decode("long-lived");
 
@@ -135,10 +135,10 @@ class VerifiedTokenCacheTests {
 		cache.decode("token-a");
 		this.delegate.failing.set(true);
 
-		this.clock.now = T0.plusSeconds(299);
+		this.clock.set(T0.plusSeconds(299));
 		assertThat(cache.decode("token-a")).isNotNull();
 
-		this.clock.now = T0.plusSeconds(300);
+		this.clock.set(T0.plusSeconds(300));
 		assertThatExceptionOfType(BadJwtException.class).isThrownBy(() -> cache.decode("token-a"));
 		assertThat(this.delegate.calls).hasSize(2);
 	}
@@ -150,7 +150,7 @@ class VerifiedTokenCacheTests {
 		cache.decode("token-a");
 		this.delegate.failing.set(true);
 
-		this.clock.now = T0.plusSeconds(60).plus(SKEW).plusSeconds(1);
+		this.clock.set(T0.plusSeconds(60).plus(SKEW).plusSeconds(1));
 		assertThatExceptionOfType(BadJwtException.class).isThrownBy(() -> cache.decode("token-a"));
 	}
 
@@ -237,31 +237,6 @@ class VerifiedTokenCacheTests {
 						result.getErrors());
 			}
 			return jwt;
-		}
-
-	}
-
-	static final class MutableClock extends Clock {
-
-		Instant now;
-
-		MutableClock(Instant now) {
-			this.now = now;
-		}
-
-		@Override
-		public ZoneOffset getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(java.time.ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
 		}
 
 	}

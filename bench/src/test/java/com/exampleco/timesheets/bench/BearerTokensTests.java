@@ -6,12 +6,11 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
 import java.security.interfaces.RSAPublicKey;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.exampleco.timesheets.testsupport.MutableClock;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -100,9 +99,9 @@ class BearerTokensTests {
 	void acceptsWithinTheSkewAndRefusesARememberedTokenOnceExpired() throws Exception {
 		String token = token("RS256", this.issuerUrl, "\"" + AUDIENCE + "\"", 60, "");
 		this.tokens.verify(token);
-		this.clock.now = this.clock.now.plusSeconds(60 + 29);
+		this.clock.set(this.clock.instant().plusSeconds(60 + 29));
 		this.tokens.verify(token);
-		this.clock.now = this.clock.now.plusSeconds(2);
+		this.clock.set(this.clock.instant().plusSeconds(2));
 		refused(token);
 	}
 
@@ -119,7 +118,7 @@ class BearerTokensTests {
 	}
 
 	private String token(String alg, String iss, String aud, int lifetimeSeconds, String moreClaims) {
-		long now = this.clock.now.getEpochSecond();
+		long now = this.clock.instant().getEpochSecond();
 		String header = "{\"alg\":\"" + alg + "\",\"kid\":\"k1\",\"typ\":\"JWT\"}";
 		String claims = "{\"iss\":\"" + iss + "\",\"aud\":" + aud + ",\"sub\":\"contractor-app\",\"iat\":" + now
 				+ ",\"exp\":" + (now + lifetimeSeconds) + moreClaims + "}";
@@ -145,31 +144,6 @@ class BearerTokensTests {
 		exchange.sendResponseHeaders(200, bytes.length);
 		exchange.getResponseBody().write(bytes);
 		exchange.close();
-	}
-
-	private static final class MutableClock extends Clock {
-
-		private Instant now;
-
-		MutableClock(Instant now) {
-			this.now = now;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
-		@Override
-		public java.time.ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(java.time.ZoneId zone) {
-			return this;
-		}
-
 	}
 
 }

@@ -1,17 +1,15 @@
 package com.exampleco.timesheets.ingest.idempotency;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import com.exampleco.timesheets.ingest.config.IngestProperties;
 import com.exampleco.timesheets.ingest.publishing.BrokerUnavailableException;
+import com.exampleco.timesheets.testsupport.MutableClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
@@ -185,36 +183,6 @@ class KeyLedgerTests {
 
 	private static long deadline() {
 		return System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-	}
-
-	/** A clock tests move forward. */
-	static final class MutableClock extends Clock {
-
-		private volatile Instant now;
-
-		MutableClock(Instant now) {
-			this.now = now;
-		}
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
 	}
 
 }
